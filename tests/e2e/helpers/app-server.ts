@@ -1,0 +1,88 @@
+/**
+ * Starts the built adapter-node server (`node build`) on a free port with its own DATA_DIR,
+ * as a real host would run it. `npm test` builds first; a missing build fails loudly.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface AppServer {
+	url: string;
+	port: number;
+	dataDir: string;
+	stop(): Promise<void>;
+	/** Starts the same server again (same port, same data). */
+	restart(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+async function waitUntilUp(url: string, child: ChildProcess, output: () => string): Promise<void> {
+	const deadline = Date.now() + 30_000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`server exited early:\n${output()}`);
+		try {
+			const response = await fetch(`${url}/api/health`);
+			if (response.ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`server did not answer /api/health within 30 s:\n${output()}`);
+}
+
+export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
+	if (!existsSync('build/index.js')) throw new Error('No build/: run `npm run build` first.');
+	const port = await freePort();
+	const dataDir = mkdtempSync(join(tmpdir(), 'letterday-e2e-'));
+	const url = `http://127.0.0.1:${port}`;
+	let child: ChildProcess;
+	let log = '';
+
+	async function start() {
+		log = '';
+		child = spawn(process.execPath, ['build/index.js'], {
+			env: {
+				...process.env,
+				PORT: String(port),
+				HOST: '127.0.0.1',
+				ORIGIN: url,
+				DATA_DIR: dataDir,
+				DATABASE_URL: '',
+				...env
+			},
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		child.stdout?.on('data', (d) => (log += d));
+		child.stderr?.on('data', (d) => (log += d));
+		await waitUntilUp(url, child, () => log);
+	}
+
+	async function stop() {
+		if (!child || child.exitCode !== null) return;
+		const exited = new Promise((r) => child.once('exit', r));
+		child.kill('SIGTERM');
+		await exited;
+	}
+
+	await start();
+	return { url, port, dataDir, stop, restart: start };
+}
+
+export async function disposeAppServer(server: AppServer | undefined): Promise<void> {
+	if (!server) return;
+	await server.stop();
+	rmSync(server.dataDir, { recursive: true, force: true });
+}
