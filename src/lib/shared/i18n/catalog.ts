@@ -1,0 +1,66 @@
+/**
+ * The one i18n layer: each area of the app defines its messages in both official languages with
+ * `defineMessages`. The French side is typed from the English side, so a missing or extra key
+ * fails `svelte-check` and the build instead of showing a raw key to a person.
+ */
+import type { Locale } from '../domain';
+
+/** A message is a template with {placeholders}, or plural forms chosen by the `count` param. */
+export type Message = string | { one: string; other: string };
+export type Params = Record<string, string | number>;
+
+export interface Catalog<K extends string> {
+	en: Record<K, Message>;
+	fr: Record<K, Message>;
+}
+
+export function defineMessages<const E extends Record<string, Message>>(
+	en: E,
+	fr: { [K in keyof E]: Message }
+): Catalog<Extract<keyof E, string>> {
+	return { en, fr } as Catalog<Extract<keyof E, string>>;
+}
+
+/** Canadian conventions in both languages: 1,234 and 1 234, "Nov. 26, 2026" and « 26 nov. 2026 ». */
+export const intlLocale = (locale: Locale) => (locale === 'fr' ? 'fr-CA' : 'en-CA');
+
+export function formatNumber(value: number, locale: Locale): string {
+	return new Intl.NumberFormat(intlLocale(locale)).format(value);
+}
+
+/** Formats a YYYY-MM-DD day without letting the time zone move it to the day before. */
+export function formatDay(day: string, locale: Locale): string {
+	const date = new Date(`${day}T12:00:00Z`);
+	if (Number.isNaN(date.getTime())) return day;
+	return new Intl.DateTimeFormat(intlLocale(locale), {
+		dateStyle: 'long',
+		timeZone: 'UTC'
+	}).format(date);
+}
+
+export function formatDateTime(epochMs: number, locale: Locale): string {
+	return new Intl.DateTimeFormat(intlLocale(locale), {
+		dateStyle: 'medium',
+		timeStyle: 'short'
+	}).format(new Date(epochMs));
+}
+
+export function translate<K extends string>(
+	catalog: Catalog<K>,
+	locale: Locale,
+	key: K,
+	params: Params = {}
+): string {
+	const message = catalog[locale][key];
+	const template =
+		typeof message === 'string'
+			? message
+			: new Intl.PluralRules(intlLocale(locale)).select(Number(params.count ?? 0)) === 'one'
+				? message.one
+				: message.other;
+	return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+		const value = params[name];
+		if (value === undefined) return whole;
+		return typeof value === 'number' ? formatNumber(value, locale) : value;
+	});
+}
