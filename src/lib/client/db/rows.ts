@@ -1,0 +1,58 @@
+import type { CounterKind, CounterTotal, EventDetails, Locale } from '$lib/shared/domain';
+import type { LocalizedCasePack, LocalizedCaseSheet } from '$lib/shared/case-pack';
+
+/** One event this device hosts or co-hosts. `key` is the secret that authorizes its sync. */
+export interface EventRow extends EventDetails {
+	id: string;
+	key: string;
+	/** The language the event runs in: its participant QR points at that language. */
+	lang: Locale;
+	expected: number | null;
+	createdAt: number;
+	/** Device that made the last detail edit (last-writer-wins tiebreak). */
+	updatedBy: string;
+	/** 1 when details changed since the last successful sync. */
+	detailsDirty: 0 | 1;
+}
+
+/** This device's own PN-counter for one (event, case, kind). Other devices' rows stay on theirs. */
+export interface CounterRow {
+	eventId: string;
+	caseId: string;
+	kind: CounterKind;
+	plus: number;
+	minus: number;
+	/** 1 while the server has not acknowledged the current values. */
+	dirty: 0 | 1;
+	/** Bumped on every write, so a sync can tell whether a row changed while it was in flight. */
+	rev: number;
+}
+
+/** What the server last said about an event: totals over every device, and when. */
+export interface SyncStateRow {
+	eventId: string;
+	lastSyncAt: number | null;
+	lastAttemptAt: number | null;
+	lastError: string | null;
+	/** Totals over every device, as the server answered. */
+	totals: CounterTotal[];
+	/** This device's own totals as sent in that sync: the live event-wide figure is
+	 * server total - own at sync + own now, so local taps show at once. */
+	ownAtSync: CounterTotal[];
+	devices: number;
+}
+
+export interface CaseRow {
+	lang: Locale;
+	id: string;
+	position: number;
+	sheet: LocalizedCaseSheet;
+}
+
+/** The pack header per language; its sheets are in `cases`. */
+export type PackRow = Omit<LocalizedCasePack, 'cases'> & { etag: string; downloadedAt: number };
+
+export interface MetaRow {
+	key: string;
+	value: string;
+}

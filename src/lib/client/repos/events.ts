@@ -1,0 +1,49 @@
+import type { EventDetails, Locale } from '$lib/shared/domain';
+import { randomEventKey, randomId } from '$lib/shared/ids';
+import { db } from '../db/database';
+import type { EventRow } from '../db/rows';
+import { deviceId } from './device';
+
+export interface NewEvent extends Omit<EventDetails, 'updatedAt'> {
+	lang: Locale;
+	expected: number | null;
+}
+
+/** Creates an event entirely on the device: its id and its 256-bit key are made here. */
+export async function createEvent(input: NewEvent): Promise<EventRow> {
+	const now = Date.now();
+	const row: EventRow = {
+		...input,
+		id: randomId(),
+		key: randomEventKey(),
+		createdAt: now,
+		updatedAt: now,
+		updatedBy: await deviceId(),
+		detailsDirty: 1
+	};
+	await db().events.add(row);
+	return row;
+}
+
+export async function updateEventDetails(
+	id: string,
+	changes: Partial<Omit<NewEvent, 'lang'>> & { lang?: Locale }
+): Promise<void> {
+	const by = await deviceId();
+	await db().events.update(id, {
+		...changes,
+		updatedAt: Date.now(),
+		updatedBy: by,
+		detailsDirty: 1
+	});
+}
+
+/** Newest event day first; ties by creation. */
+export async function listEvents(): Promise<EventRow[]> {
+	const rows = await db().events.toArray();
+	return rows.sort((a, b) => b.date.localeCompare(a.date) || b.createdAt - a.createdAt);
+}
+
+export function getEvent(id: string): Promise<EventRow | undefined> {
+	return db().events.get(id);
+}

@@ -1,0 +1,67 @@
+import type { CounterKind } from '$lib/shared/domain';
+import { MAX_COUNTER_VALUE } from '$lib/shared/domain';
+import { db } from '../db/database';
+import type { CounterRow } from '../db/rows';
+
+/** The most a host can add in one batch entry. */
+export const MAX_BATCH = 500;
+
+export const counterKey = (caseId: string, kind: CounterKind) => `${caseId}:${kind}`;
+
+function emptyRow(eventId: string, caseId: string, kind: CounterKind): CounterRow {
+	return { eventId, caseId, kind, plus: 0, minus: 0, dirty: 0, rev: 0 };
+}
+
+/**
+ * Applies one change to this device's counter and marks it dirty, in ONE read-write transaction:
+ * either both the new value and the dirty mark are stored, or neither.
+ */
+async function change(
+	eventId: string,
+	caseId: string,
+	kind: CounterKind,
+	apply: (row: CounterRow) => CounterRow | null
+): Promise<number> {
+	const database = db();
+	return database.transaction('rw', database.counters, async () => {
+		const current =
+			(await database.counters.get([eventId, caseId, kind])) ?? emptyRow(eventId, caseId, kind);
+		const next = apply(current);
+		if (!next) return current.plus - current.minus;
+		await database.counters.put({ ...next, dirty: 1, rev: current.rev + 1 });
+		return next.plus - next.minus;
+	});
+}
+
+/** Adds `count` (1 by default) and resolves to this device's new total for the key. */
+export function tap(eventId: string, caseId: string, kind: CounterKind, count = 1) {
+	if (!Number.isInteger(count) || count < 1 || count > MAX_BATCH) {
+		return Promise.reject(new RangeError(`count must be a whole number from 1 to ${MAX_BATCH}`));
+	}
+	return change(eventId, caseId, kind, (row) =>
+		row.plus + count > MAX_COUNTER_VALUE ? null : { ...row, plus: row.plus + count }
+	);
+}
+
+/** Takes one back; never takes this device's total below zero. */
+export function undo(eventId: string, caseId: string, kind: CounterKind) {
+	return change(eventId, caseId, kind, (row) =>
+		row.plus - row.minus > 0 ? { ...row, minus: row.minus + 1 } : null
+	);
+}
+
+/** This device's rows for one event (at most cases × kinds + 2: cheap to read per repaint). */
+export function eventCounters(eventId: string): Promise<CounterRow[]> {
+	return db().counters.where('eventId').equals(eventId).toArray();
+}
+
+export function totalsByKey(rows: Pick<CounterRow, 'caseId' | 'kind' | 'plus' | 'minus'>[]) {
+	const totals = new Map<string, number>();
+	for (const row of rows) totals.set(counterKey(row.caseId, row.kind), row.plus - row.minus);
+	return totals;
+}
+
+/** How many counters of an event the server has not acknowledged yet. */
+export function dirtyCount(eventId: string): Promise<number> {
+	return db().counters.where('[eventId+dirty]').equals([eventId, 1]).count();
+}

@@ -1,0 +1,20 @@
+/** Random identifiers made on the device, online or not (Web Crypto exists in browsers and Node). */
+
+function randomBytes(length: number): Uint8Array {
+	return globalThis.crypto.getRandomValues(new Uint8Array(length));
+}
+
+/** 128 random bits as 22 base64url characters: event and device ids. */
+export function randomId(): string {
+	let binary = '';
+	for (const byte of randomBytes(16)) binary += String.fromCharCode(byte);
+	return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** A 256-bit event key as 64 lowercase hex characters. */
+export function randomEventKey(): string {
+	return Array.from(randomBytes(32), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+export const ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+export const EVENT_KEY_PATTERN = /^[0-9a-f]{64}$/;
