@@ -1,4 +1,23 @@
 /// <reference lib="WebWorker" />
-import { precacheAndRoute } from 'workbox-precaching';
+import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
+import { registerRoute } from 'workbox-routing';
+import { NetworkFirst } from 'workbox-strategies';
+
 declare let self: ServiceWorkerGlobalScope;
-precacheAndRoute(self.__WB_MANIFEST);
+
+// The page asks for this only when the host accepted the update prompt.
+self.addEventListener('message', (event) => {
+	if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+// Host routes are prerendered shells that read everything from IndexedDB; a query string such as
+// ?id=… only picks the record, so every variant is served from the one precached shell.
+precacheAndRoute(self.__WB_MANIFEST, { ignoreURLParametersMatching: [/.*/] });
+cleanupOutdatedCaches();
+
+// Participant pages are server-rendered: fresh from the network, a cached copy when offline.
+// /api is never cached here: sync answers must be live.
+registerRoute(
+	({ request, url }) => request.mode === 'navigate' && url.pathname.startsWith('/c/'),
+	new NetworkFirst({ cacheName: 'participant-pages', networkTimeoutSeconds: 4 })
+);

@@ -1,0 +1,27 @@
+// `npm start`: builds when the build is missing or older than the sources, then serves the app
+// with adapter-node on its embedded defaults (SQLite under DATA_DIR, the sample case pack).
+import { execSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const SOURCES = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+
+function newestMtime(path) {
+	const stat = statSync(path);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	let newest = stat.mtimeMs;
+	for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+	return newest;
+}
+
+const built = existsSync('build/index.js') ? statSync('build/index.js').mtimeMs : 0;
+const sources = Math.max(...SOURCES.filter(existsSync).map(newestMtime));
+if (sources > built) {
+	console.log('Building Letterday…');
+	execSync('npx vite build', { stdio: 'inherit' });
+}
+
+process.env.PORT ??= '3000';
+process.env.DATA_DIR ??= './data';
+console.log(`Letterday on http://${process.env.HOST ?? 'localhost'}:${process.env.PORT}`);
+await import(new URL('../build/index.js', import.meta.url).href);

@@ -1,0 +1,32 @@
+import { liveQuery } from 'dexie';
+
+/**
+ * A Dexie live query as a rune: `.current` is undefined until the first result, then follows
+ * every committed change. Create it during component initialisation; the query re-runs when a
+ * reactive value it reads synchronously (before its first await) changes.
+ */
+export class Live<T> {
+	#current = $state<T | undefined>();
+	#error = $state<unknown>(undefined);
+
+	constructor(query: () => Promise<T>) {
+		$effect(() => {
+			const subscription = liveQuery(query).subscribe({
+				next: (value) => {
+					this.#current = value;
+					this.#error = undefined;
+				},
+				error: (error) => (this.#error = error)
+			});
+			return () => subscription.unsubscribe();
+		});
+	}
+
+	get current(): T | undefined {
+		return this.#current;
+	}
+
+	get error(): unknown {
+		return this.#error;
+	}
+}

@@ -1,0 +1,215 @@
+import { defineMessages } from './catalog';
+
+/** Every string of the host app. French follows Canadian usage: « », a space before : ; ! ? */
+export const hostMessages = defineMessages(
+	{
+		appName: 'Letterday',
+		skipToContent: 'Skip to content',
+		navEvents: 'Events',
+		navCases: 'Case sheets',
+		navStatus: 'Device status',
+		switchLanguage: 'Français',
+		switchLanguageLabel: 'Afficher en français',
+		updateReady: 'A new version of Letterday is ready. Your counts are safe on this device.',
+		updateNow: 'Update now',
+		updateLater: 'Later',
+		offlineReady: 'Letterday now works with no network on this device.',
+		dismiss: 'Close',
+
+		packReadyTitle: 'Ready for offline',
+		packReady: 'Case pack {version} of {date}, {count} cases, is on this device.',
+		packMissingTitle: 'Case sheets not downloaded yet',
+		packMissing: 'Download the case sheets while you are online so they open with no network.',
+		packDownload: 'Download case sheets',
+		packRefresh: 'Check for a newer case pack',
+		packDownloading: 'Downloading case sheets…',
+		packDownloaded: 'Case sheets are up to date.',
+		packFailed: 'Could not download the case sheets: {reason}. Check the connection and try again.',
+		offlineNow: 'You are offline.',
+
+		eventsTitle: 'Your events',
+		noEvents: 'No events on this device yet.',
+		newEvent: 'New event',
+		upcoming: 'Today and upcoming',
+		past: 'Past events',
+		eventSummary: '{date} · {venue}, {city}',
+
+		newEventTitle: 'New event',
+		newEventHelp: 'Everything is saved on this device. No network is needed.',
+		fieldName: 'Event name',
+		fieldVenue: 'Venue',
+		fieldCity: 'City or town',
+		fieldProvince: 'Province or territory',
+		fieldDate: 'Date',
+		fieldExpected: 'Expected attendance (optional)',
+		fieldLang: 'Language of the event',
+		chooseProvince: 'Choose…',
+		required: 'Required.',
+		expectedInvalid: 'Enter a whole number from 0 to 100,000.',
+		formHasErrors: 'Please correct the fields marked below.',
+		createEvent: 'Create event',
+
+		eventNotFound: 'This event is not on this device.',
+		backToEvents: 'Back to events',
+		eventTotals: 'Event totals',
+		thisDevice: 'this device',
+		allDevices: 'all devices',
+		headCounts: 'People',
+		projector: 'Projector view',
+		participantsQr: 'Participants QR',
+		caseSheet: 'Read the case sheet',
+		casesToCount: 'Letters and actions per case',
+		noCasesYet: 'No case sheets on this device. Download them from the home screen first.',
+
+		kind_letter: 'Appeal letters',
+		kind_card: 'Solidarity cards',
+		kind_petition: 'Petition signatures',
+		kind_online: 'Online actions',
+		kind_participants: 'Participants',
+		kind_firstTimers: 'First-time participants',
+
+		tallyAdd: 'Add one {kind} for {subject}; now {count}',
+		tallyUndo: 'Take one back from {kind} for {subject}',
+		tallyBatch: 'Add several',
+		tallyBatchLabel: 'How many {kind} for {subject}',
+		tallyBatchAdd: 'Add',
+		tallyBatchInvalid: 'Enter a whole number from 1 to 500.',
+		tallyAnnounce: '{kind} for {subject}: {count}',
+		tallyEventSubject: 'this event',
+		tallyFailed: 'That count was not saved: {reason}',
+
+		projectorTitle: 'Our letters so far',
+		projectorTotal: { one: '{count} action for human rights', other: '{count} actions for human rights' },
+		projectorPeople: { one: '{count} person writing', other: '{count} people writing' },
+		projectorExit: 'Leave projector view',
+
+		casesTitle: 'Case sheets',
+		caseNotFound: 'This case sheet is not on this device.',
+		backToCases: 'All case sheets',
+
+		statusTitle: 'Device status',
+		storagePersistent: 'Storage is persistent: the browser will not clear it to save space.',
+		storageNotPersistent:
+			'Storage is not persistent: the browser may clear it when space runs low. Install the app or sync often.',
+		storageUnknown: 'This browser does not say whether storage is persistent.',
+		storageUsage: '{usage} used of about {quota} available.',
+		unsynced: { one: '{count} change not yet synced', other: '{count} changes not yet synced' },
+		lastSync: 'Last sync: {when}',
+		neverSynced: 'Not synced yet',
+		serviceWorkerOn: 'Offline mode is on: every screen opens with no network.',
+		serviceWorkerOff: 'Offline mode is not on yet. Open the app once while online.',
+		deviceIdLabel: 'This device’s id: {id}'
+	},
+	{
+		appName: 'Letterday',
+		skipToContent: 'Aller au contenu',
+		navEvents: 'Événements',
+		navCases: 'Fiches des cas',
+		navStatus: 'État de l’appareil',
+		switchLanguage: 'English',
+		switchLanguageLabel: 'Show in English',
+		updateReady:
+			'Une nouvelle version de Letterday est prête. Vos décomptes sont en sécurité sur cet appareil.',
+		updateNow: 'Mettre à jour',
+		updateLater: 'Plus tard',
+		offlineReady: 'Letterday fonctionne maintenant sans réseau sur cet appareil.',
+		dismiss: 'Fermer',
+
+		packReadyTitle: 'Prêt hors ligne',
+		packReady: 'La trousse de cas {version} du {date}, {count} cas, est sur cet appareil.',
+		packMissingTitle: 'Fiches des cas pas encore téléchargées',
+		packMissing:
+			'Téléchargez les fiches pendant que vous êtes en ligne pour les ouvrir sans réseau.',
+		packDownload: 'Télécharger les fiches',
+		packRefresh: 'Chercher une trousse plus récente',
+		packDownloading: 'Téléchargement des fiches…',
+		packDownloaded: 'Les fiches sont à jour.',
+		packFailed:
+			'Impossible de télécharger les fiches\u00a0: {reason}. Vérifiez la connexion et réessayez.',
+		offlineNow: 'Vous êtes hors ligne.',
+
+		eventsTitle: 'Vos événements',
+		noEvents: 'Aucun événement sur cet appareil pour l’instant.',
+		newEvent: 'Nouvel événement',
+		upcoming: 'Aujourd’hui et à venir',
+		past: 'Événements passés',
+		eventSummary: '{date} · {venue}, {city}',
+
+		newEventTitle: 'Nouvel événement',
+		newEventHelp: 'Tout est enregistré sur cet appareil. Aucun réseau n’est nécessaire.',
+		fieldName: 'Nom de l’événement',
+		fieldVenue: 'Lieu',
+		fieldCity: 'Ville ou village',
+		fieldProvince: 'Province ou territoire',
+		fieldDate: 'Date',
+		fieldExpected: 'Participation prévue (facultatif)',
+		fieldLang: 'Langue de l’événement',
+		chooseProvince: 'Choisir…',
+		required: 'Obligatoire.',
+		expectedInvalid: 'Entrez un nombre entier de 0 à 100\u00a0000.',
+		formHasErrors: 'Veuillez corriger les champs indiqués ci-dessous.',
+		createEvent: 'Créer l’événement',
+
+		eventNotFound: 'Cet événement n’est pas sur cet appareil.',
+		backToEvents: 'Retour aux événements',
+		eventTotals: 'Totaux de l’événement',
+		thisDevice: 'cet appareil',
+		allDevices: 'tous les appareils',
+		headCounts: 'Personnes',
+		projector: 'Vue projecteur',
+		participantsQr: 'Code QR des participants',
+		caseSheet: 'Lire la fiche du cas',
+		casesToCount: 'Lettres et actions par cas',
+		noCasesYet:
+			'Aucune fiche sur cet appareil. Téléchargez-les d’abord depuis l’écran d’accueil.',
+
+		kind_letter: 'Lettres d’appel',
+		kind_card: 'Cartes de solidarité',
+		kind_petition: 'Signatures de pétition',
+		kind_online: 'Actions en ligne',
+		kind_participants: 'Participants',
+		kind_firstTimers: 'Nouveaux participants',
+
+		tallyAdd: 'Ajouter un à {kind} pour {subject}\u00a0; total {count}',
+		tallyUndo: 'Retirer un de {kind} pour {subject}',
+		tallyBatch: 'Ajouter plusieurs',
+		tallyBatchLabel: 'Combien de {kind} pour {subject}',
+		tallyBatchAdd: 'Ajouter',
+		tallyBatchInvalid: 'Entrez un nombre entier de 1 à 500.',
+		tallyAnnounce: '{kind} pour {subject}\u00a0: {count}',
+		tallyEventSubject: 'cet événement',
+		tallyFailed: 'Ce décompte n’a pas été enregistré\u00a0: {reason}',
+
+		projectorTitle: 'Nos lettres jusqu’ici',
+		projectorTotal: {
+			one: '{count} action pour les droits humains',
+			other: '{count} actions pour les droits humains'
+		},
+		projectorPeople: { one: '{count} personne écrit', other: '{count} personnes écrivent' },
+		projectorExit: 'Quitter la vue projecteur',
+
+		casesTitle: 'Fiches des cas',
+		caseNotFound: 'Cette fiche n’est pas sur cet appareil.',
+		backToCases: 'Toutes les fiches',
+
+		statusTitle: 'État de l’appareil',
+		storagePersistent:
+			'Le stockage est persistant\u00a0: le navigateur ne l’effacera pas pour faire de la place.',
+		storageNotPersistent:
+			'Le stockage n’est pas persistant\u00a0: le navigateur peut l’effacer si l’espace manque. Installez l’application ou synchronisez souvent.',
+		storageUnknown: 'Ce navigateur n’indique pas si le stockage est persistant.',
+		storageUsage: '{usage} utilisés sur environ {quota} disponibles.',
+		unsynced: {
+			one: '{count} changement pas encore synchronisé',
+			other: '{count} changements pas encore synchronisés'
+		},
+		lastSync: 'Dernière synchronisation\u00a0: {when}',
+		neverSynced: 'Pas encore synchronisé',
+		serviceWorkerOn: 'Le mode hors ligne est actif\u00a0: chaque écran s’ouvre sans réseau.',
+		serviceWorkerOff:
+			'Le mode hors ligne n’est pas encore actif. Ouvrez l’application une fois en ligne.',
+		deviceIdLabel: 'Identifiant de cet appareil\u00a0: {id}'
+	}
+);
+
+export type HostMessageKey = keyof typeof hostMessages.en;
