@@ -1,0 +1,270 @@
+/**
+ * The sync wire format (docs/api.md), shared by the device's sync engine and the endpoint.
+ *
+ * The request body is a CounterSnapshot: one device's absolute counter values for one event plus
+ * its copy of the event details. It is the ONE snapshot format: a later "report by QR" wraps the
+ * same object with the event id and an HMAC under the event key.
+ *
+ * The validators are written by hand rather than with a schema library: they run on every sync,
+ * must name the exact rule broken (each has its own error code) and must stay tiny on the client.
+ */
+import {
+	CASE_KINDS,
+	EVENT_CASE_ID,
+	EVENT_KINDS,
+	MAX_COUNTER_VALUE,
+	PROVINCES,
+	SYNC_FORMAT_VERSION,
+	type CounterKind,
+	type CounterState,
+	type CounterTotal,
+	type EventDetails,
+	type Province
+} from './domain';
+import type { StampedEventDetails } from './counter-merge';
+import { EVENT_KEY_PATTERN, ID_PATTERN } from './ids';
+
+export { EVENT_KEY_PATTERN, ID_PATTERN };
+
+/** The largest sync body the endpoint reads, in bytes. */
+export const MAX_SYNC_BODY_BYTES = 256 * 1024;
+
+/** Length limits of the free-text event details, in UTF-16 code units. */
+export const DETAIL_LIMITS = { name: 200, venue: 200, city: 100 } as const;
+
+/** The latest instant a Date can hold; a larger updatedAt is garbage. */
+const MAX_TIMESTAMP = 8.64e15;
+
+export interface SnapshotEventDetails extends EventDetails {
+	/** The device that made the last edit; defaults to the snapshot's deviceId. */
+	updatedBy?: string;
+}
+
+/** One device's state for one event: the body of POST /api/events/{eventId}/sync. */
+export interface CounterSnapshot {
+	format: typeof SYNC_FORMAT_VERSION;
+	deviceId: string;
+	event: SnapshotEventDetails;
+	/** Absolute values, never deltas; at most one entry per (caseId, kind). */
+	counters: CounterState[];
+}
+
+export type SyncRequest = CounterSnapshot;
+
+/** The 200 answer: the event as merged over every device. */
+export interface SyncAnswer {
+	format: typeof SYNC_FORMAT_VERSION;
+	event: StampedEventDetails;
+	/** One entry per (caseId, kind) any device has counted, sorted by caseId then kind. */
+	totals: CounterTotal[];
+	/** How many devices have sent counters for this event. */
+	devices: number;
+	/** Server time of this sync, milliseconds since the epoch. */
+	syncedAt: number;
+}
+
+export type SyncErrorCode =
+	| 'bad_request'
+	| 'unsupported_format'
+	| 'bad_event_id'
+	| 'bad_device_id'
+	| 'bad_event'
+	| 'unknown_case'
+	| 'unknown_kind'
+	| 'bad_value'
+	| 'duplicate_counter'
+	| 'too_many_counters';
+
+export type WireResult<T> =
+	{ ok: true; value: T } | { ok: false; code: SyncErrorCode; message: string };
+
+class WireError extends Error {
+	constructor(
+		readonly code: SyncErrorCode,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+function fail(code: SyncErrorCode, message: string): never {
+	throw new WireError(code, message);
+}
+
+function guard<T>(parse: () => T): WireResult<T> {
+	try {
+		return { ok: true, value: parse() };
+	} catch (error) {
+		if (error instanceof WireError) return { ok: false, code: error.code, message: error.message };
+		throw error;
+	}
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function record(value: unknown, where: string): Record<string, unknown> {
+	return isRecord(value) ? value : fail('bad_request', `${where} must be an object`);
+}
+
+function text(value: unknown, where: string, max: number): string {
+	if (typeof value !== 'string') return fail('bad_event', `${where} must be a string`);
+	if (value.length > max) return fail('bad_event', `${where} is longer than ${max} characters`);
+	return value;
+}
+
+function isCalendarDate(value: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+	const date = new Date(`${value}T00:00:00Z`);
+	return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+const isStamp = (value: unknown): value is number =>
+	typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_TIMESTAMP;
+
+export const isId = (value: unknown): value is string =>
+	typeof value === 'string' && ID_PATTERN.test(value);
+
+function eventDetails(value: unknown, where: string): EventDetails {
+	const input = record(value, where);
+	const province = input.province;
+	if (typeof province !== 'string' || !(PROVINCES as readonly string[]).includes(province)) {
+		fail('bad_event', `${where}.province must be one of ${PROVINCES.join(', ')}`);
+	}
+	if (typeof input.date !== 'string' || !isCalendarDate(input.date)) {
+		fail('bad_event', `${where}.date must be a calendar date written YYYY-MM-DD`);
+	}
+	if (!isStamp(input.updatedAt)) {
+		fail('bad_event', `${where}.updatedAt must be milliseconds since the epoch (an integer ≥ 0)`);
+	}
+	return {
+		name: text(input.name, `${where}.name`, DETAIL_LIMITS.name),
+		venue: text(input.venue, `${where}.venue`, DETAIL_LIMITS.venue),
+		city: text(input.city, `${where}.city`, DETAIL_LIMITS.city),
+		province: province as Province,
+		date: input.date,
+		updatedAt: input.updatedAt
+	};
+}
+
+function counterValue(value: unknown, where: string): number {
+	if (
+		typeof value !== 'number' ||
+		!Number.isInteger(value) ||
+		value < 0 ||
+		value > MAX_COUNTER_VALUE
+	) {
+		fail('bad_value', `${where} must be a whole number from 0 to ${MAX_COUNTER_VALUE}`);
+	}
+	return value;
+}
+
+const caseKinds: readonly string[] = CASE_KINDS;
+const eventKinds: readonly string[] = EVENT_KINDS;
+
+/**
+ * Validates a counter snapshot. `caseIds` are the case pack's ids: per-case kinds are only valid
+ * for them, event kinds only for EVENT_CASE_ID.
+ */
+export function parseCounterSnapshot(
+	input: unknown,
+	caseIds: ReadonlySet<string>
+): WireResult<CounterSnapshot> {
+	return guard(() => {
+		const body = record(input, 'the body');
+		if (body.format !== SYNC_FORMAT_VERSION) {
+			fail(
+				'unsupported_format',
+				`format ${JSON.stringify(body.format) ?? 'missing'} is not supported; this server speaks format ${SYNC_FORMAT_VERSION}`
+			);
+		}
+		if (!isId(body.deviceId)) {
+			fail('bad_device_id', 'deviceId must be 16 to 64 characters of A-Z, a-z, 0-9, _ and -');
+		}
+		const deviceId = body.deviceId;
+		const event: SnapshotEventDetails = eventDetails(body.event, 'event');
+		const updatedBy = record(body.event, 'event').updatedBy;
+		if (updatedBy !== undefined) {
+			if (!isId(updatedBy)) fail('bad_event', 'event.updatedBy must be a device id');
+			event.updatedBy = updatedBy;
+		}
+
+		if (!Array.isArray(body.counters)) fail('bad_request', 'counters must be an array');
+		const raw: unknown[] = body.counters;
+		const limit = caseIds.size * CASE_KINDS.length + EVENT_KINDS.length;
+		if (raw.length > limit) {
+			fail('too_many_counters', `counters has ${raw.length} entries; at most ${limit} exist`);
+		}
+		const seen = new Set<string>();
+		const counters = raw.map((item, index): CounterState => {
+			const where = `counters[${index}]`;
+			const entry = record(item, where);
+			const { caseId, kind } = entry;
+			if (typeof caseId !== 'string') fail('bad_request', `${where}.caseId must be a string`);
+			if (typeof kind !== 'string') fail('bad_request', `${where}.kind must be a string`);
+			if (caseId === EVENT_CASE_ID) {
+				if (!eventKinds.includes(kind)) {
+					fail('unknown_kind', `${where}: kind "${kind}" is not counted per event`);
+				}
+			} else if (!caseIds.has(caseId)) {
+				fail('unknown_case', `${where}: "${caseId}" is not a case of the current case pack`);
+			} else if (!caseKinds.includes(kind)) {
+				fail('unknown_kind', `${where}: kind "${kind}" is not counted per case`);
+			}
+			const plus = counterValue(entry.plus, `${where}.plus`);
+			const minus = counterValue(entry.minus, `${where}.minus`);
+			if (minus > plus) fail('bad_value', `${where}.minus must not exceed plus`);
+			const key = `${caseId}\u0000${kind}`;
+			if (seen.has(key)) fail('duplicate_counter', `${where} repeats ${caseId}/${kind}`);
+			seen.add(key);
+			return { caseId, kind: kind as CounterKind, plus, minus };
+		});
+		return { format: SYNC_FORMAT_VERSION, deviceId, event, counters };
+	});
+}
+
+/**
+ * Checks an answer's shape, for the device before it stores what the server said. It trusts the
+ * server on values and only rules out what would corrupt local state.
+ */
+export function parseSyncAnswer(input: unknown): WireResult<SyncAnswer> {
+	return guard(() => {
+		const body = record(input, 'the answer');
+		if (body.format !== SYNC_FORMAT_VERSION) {
+			fail('unsupported_format', `answer format ${JSON.stringify(body.format)} is unknown`);
+		}
+		const updatedBy = record(body.event, 'event').updatedBy;
+		if (!isId(updatedBy)) fail('bad_event', 'event.updatedBy must be a device id');
+		const event: StampedEventDetails = { ...eventDetails(body.event, 'event'), updatedBy };
+		if (!Array.isArray(body.totals)) fail('bad_request', 'totals must be an array');
+		const rawTotals: unknown[] = body.totals;
+		const totals = rawTotals.map((item, index): CounterTotal => {
+			const entry = record(item, `totals[${index}]`);
+			if (
+				typeof entry.caseId !== 'string' ||
+				typeof entry.kind !== 'string' ||
+				!(caseKinds.includes(entry.kind) || eventKinds.includes(entry.kind)) ||
+				typeof entry.total !== 'number' ||
+				!Number.isInteger(entry.total)
+			) {
+				fail('bad_request', `totals[${index}] must be { caseId, kind, total }`);
+			}
+			return {
+				caseId: entry.caseId as string,
+				kind: entry.kind as CounterKind,
+				total: entry.total as number
+			};
+		});
+		if (typeof body.devices !== 'number' || !Number.isInteger(body.devices) || body.devices < 0) {
+			fail('bad_request', 'devices must be a whole number');
+		}
+		if (!isStamp(body.syncedAt)) fail('bad_request', 'syncedAt must be milliseconds since epoch');
+		return {
+			format: SYNC_FORMAT_VERSION,
+			event,
+			totals,
+			devices: body.devices as number,
+			syncedAt: body.syncedAt as number
+		};
+	});
+}
