@@ -2,6 +2,7 @@
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
+import { BACKGROUND_SYNC_TAG, syncAll } from '$lib/client/sync/sync-event';
 
 declare let self: ServiceWorkerGlobalScope;
 
@@ -21,3 +22,13 @@ registerRoute(
 	({ request, url }) => request.mode === 'navigate' && url.pathname.startsWith('/c/'),
 	new NetworkFirst({ cacheName: 'participant-pages', networkTimeoutSeconds: 4 })
 );
+
+// Background Sync: the page asks for it when a sync finds no network; the browser wakes this
+// worker once a connection is back, even if the host closed the tab.
+interface SyncEvent extends ExtendableEvent {
+	tag: string;
+}
+self.addEventListener('sync', (event) => {
+	const syncEvent = event as SyncEvent;
+	if (syncEvent.tag === BACKGROUND_SYNC_TAG) syncEvent.waitUntil(syncAll().then(() => undefined));
+});

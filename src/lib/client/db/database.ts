@@ -13,7 +13,7 @@ export class LetterdayDB extends Dexie {
 		super(name);
 		this.version(1).stores({
 			events: 'id, date, createdAt',
-			counters: '[eventId+caseId+kind], eventId, [eventId+dirty]',
+			counters: '[eventId+caseId+kind], eventId, dirty, [eventId+dirty]',
 			syncState: 'eventId',
 			cases: '[lang+id], [lang+position]',
 			packs: 'lang',

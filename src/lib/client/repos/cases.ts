@@ -46,10 +46,7 @@ export function packInfo(lang: Locale): Promise<PackRow | undefined> {
 }
 
 export async function listCases(lang: Locale): Promise<CaseRow[]> {
-	return db()
-		.cases.where('[lang+position]')
-		.between([lang, -1], [lang, Infinity])
-		.toArray();
+	return db().cases.where('[lang+position]').between([lang, -1], [lang, Infinity]).toArray();
 }
 
 export function getCase(lang: Locale, id: string): Promise<CaseRow | undefined> {

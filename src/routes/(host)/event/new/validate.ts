@@ -1,4 +1,10 @@
-import { MAX_COUNTER_VALUE, PROVINCES, isLocale, type Locale, type Province } from '$lib/shared/domain';
+import {
+	MAX_COUNTER_VALUE,
+	PROVINCES,
+	isLocale,
+	type Locale,
+	type Province
+} from '$lib/shared/domain';
 import type { NewEvent } from '$lib/client/repos/events';
 
 export interface NewEventForm {

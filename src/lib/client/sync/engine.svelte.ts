@@ -1,0 +1,77 @@
+import { nextDelay } from './backoff';
+import { BACKGROUND_SYNC_TAG, syncAll, syncEvent } from './sync-event';
+
+type Wanted = Set<string> | 'all';
+
+const merge = (a: Wanted | null, b: Wanted): Wanted =>
+	a === 'all' || b === 'all' ? 'all' : new Set([...(a ?? []), ...b]);
+
+/**
+ * Schedules syncs: at start-up, when the network comes back, when the page becomes visible, on a
+ * timer with backoff, on "Sync now", and through Background Sync where the browser has it.
+ * Runs never overlap: what is asked for during a run waits for the next one.
+ */
+class SyncEngine {
+	#running = $state(false);
+	#failures = 0;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#loop: Promise<void> | null = null;
+	#pending: Wanted | null = null;
+	#started = false;
+
+	/** True while a request is in flight. */
+	get running() {
+		return this.#running;
+	}
+
+	start() {
+		if (this.#started || typeof window === 'undefined') return;
+		this.#started = true;
+		window.addEventListener('online', () => void this.request());
+		document.addEventListener('visibilitychange', () => {
+			if (document.visibilityState === 'visible') void this.request();
+		});
+		void this.request();
+	}
+
+	/** Syncs the given event now, or every event worth it. Resolves when that run is over. */
+	request(eventId?: string): Promise<void> {
+		this.#pending = merge(this.#pending, eventId ? new Set([eventId]) : 'all');
+		this.#loop ??= this.#drain().finally(() => (this.#loop = null));
+		return this.#loop;
+	}
+
+	async #drain() {
+		while (this.#pending) {
+			const wanted = this.#pending;
+			this.#pending = null;
+			await this.#run(wanted);
+		}
+	}
+
+	async #run(wanted: Wanted) {
+		clearTimeout(this.#timer);
+		this.#running = true;
+		let networkDown = false;
+		try {
+			const results = wanted === 'all' ? await syncAll() : [];
+			for (const id of wanted === 'all' ? [] : wanted) results.push(await syncEvent(id));
+			networkDown = results.some((r) => r.ok === false && r.failure.kind === 'network');
+		} finally {
+			this.#running = false;
+		}
+		this.#failures = networkDown ? this.#failures + 1 : 0;
+		if (networkDown) void this.#askForBackgroundSync();
+		this.#timer = setTimeout(() => void this.request(), nextDelay(this.#failures));
+	}
+
+	/** Lets the browser wake the service worker to sync once a connection is back. */
+	async #askForBackgroundSync() {
+		const registration = await navigator.serviceWorker?.getRegistration();
+		const sync = (registration as { sync?: { register(tag: string): Promise<void> } } | undefined)
+			?.sync;
+		await sync?.register(BACKGROUND_SYNC_TAG).catch(() => undefined);
+	}
+}
+
+export const syncEngine = new SyncEngine();

@@ -1,0 +1,46 @@
+import { parseSyncAnswer, type CounterSnapshot, type SyncAnswer } from '$lib/shared/sync-wire';
+
+/** Why a sync did not go through, in categories a host can act on. */
+export type SyncFailure =
+	| { kind: 'network' }
+	| { kind: 'wrong_key' }
+	| { kind: 'rejected'; code: string; message: string }
+	| { kind: 'server'; status: number };
+
+export type SyncOutcome = { ok: true; answer: SyncAnswer } | { ok: false; failure: SyncFailure };
+
+/** One request per event per flush: the whole snapshot goes in one POST. */
+export async function postSnapshot(
+	eventId: string,
+	key: string,
+	snapshot: CounterSnapshot,
+	fetcher: typeof fetch = fetch
+): Promise<SyncOutcome> {
+	let response: Response;
+	try {
+		response = await fetcher(`/api/events/${encodeURIComponent(eventId)}/sync`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` },
+			body: JSON.stringify(snapshot),
+			cache: 'no-store'
+		});
+	} catch {
+		return { ok: false, failure: { kind: 'network' } };
+	}
+	const body: unknown = await response.json().catch(() => null);
+	if (response.status >= 500 || body === null) {
+		return { ok: false, failure: { kind: 'server', status: response.status } };
+	}
+	if (!response.ok) {
+		const error = (body as { error?: { code?: unknown; message?: unknown } }).error;
+		const code = String(error?.code ?? response.status);
+		if (response.status === 403) return { ok: false, failure: { kind: 'wrong_key' } };
+		return {
+			ok: false,
+			failure: { kind: 'rejected', code, message: String(error?.message ?? '') }
+		};
+	}
+	const parsed = parseSyncAnswer(body);
+	if (!parsed.ok) return { ok: false, failure: { kind: 'server', status: response.status } };
+	return { ok: true, answer: parsed.value };
+}

@@ -1,0 +1,170 @@
+/**
+ * The device's sync against the real endpoint handler on a real SQLite file: only the HTTP hop
+ * is replaced (the fetcher calls the handler directly), so client and server logic are both real.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LetterdayDB, useDatabase } from '$lib/client/db/database';
+import { createEvent } from '$lib/client/repos/events';
+import { tap, undo } from '$lib/client/repos/tally';
+import { syncEvent } from '$lib/client/sync/sync-event';
+import { eventFigures, sumKind } from '$lib/client/totals';
+import { openDatabase, type AppDb } from '$lib/server/db';
+import { handleSync } from '$lib/server/sync/handler';
+import { getSyncState } from '$lib/client/repos/sync-state';
+import { eventCounters } from '$lib/client/repos/tally';
+
+const CASES = new Set(['case-one', 'case-two']);
+let dir: string;
+let server: AppDb;
+const devices: LetterdayDB[] = [];
+let seq = 0;
+
+beforeAll(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'letterday-sync-client-'));
+	server = await openDatabase({ sqliteFile: join(dir, 'server.sqlite') });
+});
+afterAll(async () => {
+	await server.close();
+	rmSync(dir, { recursive: true, force: true });
+});
+afterEach(async () => {
+	for (const device of devices.splice(0)) await device.delete();
+});
+
+/** Routes the client's fetch to the endpoint handler, with a hook to run mid-flight. */
+function endpoint(duringRequest?: () => Promise<void>): typeof fetch {
+	return async (input, init) => {
+		const url = new URL(String(input), 'http://letterday.test');
+		const eventId = decodeURIComponent(url.pathname.split('/')[3] ?? '');
+		const request = new Request(url, init);
+		await duringRequest?.();
+		return handleSync(request, eventId, { database: async () => server, caseIds: () => CASES });
+	};
+}
+const offline: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+
+function device(): LetterdayDB {
+	const database = new LetterdayDB(`device-${seq++}`);
+	devices.push(database);
+	useDatabase(database);
+	return database;
+}
+
+const details = {
+	name: 'Library write-in',
+	venue: 'Main branch',
+	city: 'Halifax',
+	province: 'NS' as const,
+	date: '2026-12-10',
+	lang: 'en' as const,
+	expected: 30
+};
+
+async function figures(eventId: string) {
+	return eventFigures(await eventCounters(eventId), await getSyncState(eventId));
+}
+
+describe('client sync', () => {
+	it('brings two devices counting one event to the same totals, equal to the sum of their taps', async () => {
+		const host = device();
+		const event = await createEvent(details);
+		await tap(event.id, 'case-one', 'letter', 3);
+		await tap(event.id, 'case-two', 'card');
+		expect(await syncEvent(event.id, endpoint())).toEqual({ ok: true });
+
+		const cohost = device();
+		await cohost.events.add({ ...event, detailsDirty: 0 });
+		await tap(event.id, 'case-one', 'letter', 2);
+		await undo(event.id, 'case-one', 'letter');
+		expect(await syncEvent(event.id, endpoint())).toEqual({ ok: true });
+		const cohostView = await figures(event.id);
+
+		useDatabase(host);
+		expect(await syncEvent(event.id, endpoint())).toEqual({ ok: true });
+		const hostView = await figures(event.id);
+
+		expect(Object.fromEntries(hostView.all!)).toEqual({
+			'case-one:letter': 4,
+			'case-two:card': 1
+		});
+		expect(sumKind(cohostView.all!, 'letter')).toBe(4);
+		expect(Object.fromEntries(hostView.own)).toEqual({ 'case-one:letter': 3, 'case-two:card': 1 });
+		expect((await getSyncState(event.id))?.devices).toBe(2);
+	});
+
+	it('clears a dirty mark only for rows that did not change while the request was in flight', async () => {
+		const database = device();
+		const event = await createEvent(details);
+		await tap(event.id, 'case-one', 'letter');
+		await tap(event.id, 'case-two', 'letter');
+		// A tap lands on case-one after the snapshot was read, before the answer comes back.
+		const result = await syncEvent(
+			event.id,
+			endpoint(async () => {
+				await tap(event.id, 'case-one', 'letter');
+			})
+		);
+		expect(result).toEqual({ ok: true });
+		expect((await database.counters.get([event.id, 'case-one', 'letter']))?.dirty).toBe(1);
+		expect((await database.counters.get([event.id, 'case-two', 'letter']))?.dirty).toBe(0);
+		// The event-wide figure already shows the tap the server has not seen.
+		expect((await figures(event.id)).all?.get('case-one:letter')).toBe(2);
+
+		await syncEvent(event.id, endpoint());
+		expect((await database.counters.get([event.id, 'case-one', 'letter']))?.dirty).toBe(0);
+		expect((await getSyncState(event.id))?.totals).toContainEqual({
+			caseId: 'case-one',
+			kind: 'letter',
+			total: 2
+		});
+	});
+
+	it('keeps every count and its dirty mark when the network is down, and says why', async () => {
+		const database = device();
+		const event = await createEvent(details);
+		await tap(event.id, '_event', 'participants', 12);
+		const result = await syncEvent(event.id, offline);
+		expect(result).toEqual({ ok: false, failure: { kind: 'network' } });
+		expect(await database.counters.get([event.id, '_event', 'participants'])).toMatchObject({
+			plus: 12,
+			dirty: 1
+		});
+		expect((await getSyncState(event.id))?.lastError).toBe('network');
+		expect(await syncEvent(event.id, endpoint())).toEqual({ ok: true });
+		expect((await getSyncState(event.id))?.lastError).toBeNull();
+	});
+
+	it('reports a wrong event key and leaves the counts dirty', async () => {
+		const database = device();
+		const event = await createEvent(details);
+		await tap(event.id, 'case-one', 'petition');
+		await syncEvent(event.id, endpoint());
+		await database.events.update(event.id, { key: 'f'.repeat(64) });
+		await tap(event.id, 'case-one', 'petition');
+		const result = await syncEvent(event.id, endpoint());
+		expect(result).toEqual({ ok: false, failure: { kind: 'wrong_key' } });
+		expect((await database.counters.get([event.id, 'case-one', 'petition']))?.dirty).toBe(1);
+	});
+
+	it('adopts newer event details edited on another device (last writer wins)', async () => {
+		const host = device();
+		const event = await createEvent(details);
+		await syncEvent(event.id, endpoint());
+		const cohost = device();
+		await cohost.events.add({
+			...event,
+			name: 'Renamed write-in',
+			updatedAt: event.updatedAt + 1000,
+			updatedBy: 'zz-other-device-0001',
+			detailsDirty: 1
+		});
+		await syncEvent(event.id, endpoint());
+		useDatabase(host);
+		await syncEvent(event.id, endpoint());
+		expect((await host.events.get(event.id))?.name).toBe('Renamed write-in');
+		expect((await host.events.get(event.id))?.detailsDirty).toBe(0);
+	});
+});
