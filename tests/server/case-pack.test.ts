@@ -2,7 +2,7 @@
  * The case pack: validation of the format, the loader's keep-the-old-pack rule, localization and
  * GET /api/cases. Content rules for the bundled sample live in case-pack-sample.test.ts.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -310,6 +310,16 @@ describe('validation', () => {
 		expect(result.pack).toEqual(input);
 		expect(result.pack).not.toBe(input);
 		expect(result.pack.cases[0]).not.toBe(input.cases[0]);
+	});
+});
+
+describe('docs/case-pack.md', () => {
+	it('shows an example that validates', () => {
+		const doc = readFileSync(new URL('../../docs/case-pack.md', import.meta.url), 'utf8');
+		const example = /```json\n([\s\S]*?)\n```/.exec(doc)?.[1];
+		expect(example).toBeDefined();
+		const result = validateCasePack(JSON.parse(example!));
+		expect(result.ok ? [] : result.errors).toEqual([]);
 	});
 });
 
