@@ -1,4 +1,5 @@
 /// <reference lib="WebWorker" />
+import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
@@ -15,6 +16,9 @@ self.addEventListener('message', (event) => {
 // ?id=… only picks the record, so every variant is served from the one precached shell.
 precacheAndRoute(self.__WB_MANIFEST, { ignoreURLParametersMatching: [/.*/] });
 cleanupOutdatedCaches();
+// The first install takes the open page at once, so it works offline without a reload. An update
+// still waits for the host (SKIP_WAITING above) before it activates.
+clientsClaim();
 
 // Participant pages are server-rendered: fresh from the network, a cached copy when offline.
 // /api is never cached here: sync answers must be live.
