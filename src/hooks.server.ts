@@ -1,4 +1,19 @@
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { building } from '$app/environment';
+import { getDb } from '$lib/server/db';
+
+/** Opens the database and runs its migrations at start, so a bad DATABASE_URL or a failed
+ * migration shows in the log at once. The server still starts: getDb() retries on first use and
+ * /api/health answers 503 meanwhile. */
+export const init: ServerInit = async () => {
+	if (building) return;
+	try {
+		const db = await getDb();
+		console.log(`database ready (${db.dialect})`);
+	} catch (error) {
+		console.error('database not ready at start; will retry on first use', error);
+	}
+};
 
 /** Participant pages live under /c/{lang}/…; everything else starts in English and the host app
  * sets <html lang> itself once it knows the host's choice. */

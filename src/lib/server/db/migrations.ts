@@ -1,0 +1,51 @@
+/**
+ * Migrations, in code so the built server carries them (no migration folder to ship). The same
+ * list runs on SQLite and PostgreSQL, so stick to types both understand: text, integer, bigint.
+ * Never edit a released migration; add the next one. Names sort in the order they run.
+ */
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+const migrations: Record<string, Migration> = {
+	'0001_events_and_counters': {
+		// Migrations run against whatever the schema was at the time, hence Kysely<unknown>.
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.createTable('events')
+				.addColumn('id', 'text', (col) => col.primaryKey())
+				.addColumn('key_hash', 'text', (col) => col.notNull())
+				.addColumn('name', 'text', (col) => col.notNull())
+				.addColumn('venue', 'text', (col) => col.notNull())
+				.addColumn('city', 'text', (col) => col.notNull())
+				.addColumn('province', 'text', (col) => col.notNull())
+				.addColumn('date', 'text', (col) => col.notNull())
+				.addColumn('details_updated_at', 'bigint', (col) => col.notNull())
+				.addColumn('details_device_id', 'text', (col) => col.notNull())
+				.addColumn('created_at', 'bigint', (col) => col.notNull())
+				.addColumn('last_sync_at', 'bigint', (col) => col.notNull())
+				.execute();
+			await db.schema
+				.createTable('counters')
+				.addColumn('event_id', 'text', (col) =>
+					col.notNull().references('events.id').onDelete('cascade')
+				)
+				.addColumn('device_id', 'text', (col) => col.notNull())
+				.addColumn('case_id', 'text', (col) => col.notNull())
+				.addColumn('kind', 'text', (col) => col.notNull())
+				.addColumn('plus', 'integer', (col) => col.notNull())
+				.addColumn('minus', 'integer', (col) => col.notNull())
+				.addColumn('updated_at', 'bigint', (col) => col.notNull())
+				// The primary key's prefix also serves "all counters of one event".
+				.addPrimaryKeyConstraint('counters_pk', ['event_id', 'device_id', 'case_id', 'kind'])
+				.addCheckConstraint('counters_values', sql`plus >= 0 and minus >= 0 and minus <= plus`)
+				.execute();
+		},
+		async down(db: Kysely<unknown>) {
+			await db.schema.dropTable('counters').execute();
+			await db.schema.dropTable('events').execute();
+		}
+	}
+};
+
+export const migrationProvider: MigrationProvider = {
+	getMigrations: async () => migrations
+};

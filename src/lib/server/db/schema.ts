@@ -1,0 +1,35 @@
+/** Table types for Kysely. Times are milliseconds since the epoch, stored as 64-bit integers. */
+
+export interface EventsTable {
+	id: string;
+	/** SHA-256 of the event key, hex: the server never keeps the key itself. */
+	key_hash: string;
+	name: string;
+	venue: string;
+	city: string;
+	province: string;
+	/** YYYY-MM-DD. */
+	date: string;
+	/** Last-writer-wins stamp of the details: (details_updated_at, details_device_id). */
+	details_updated_at: number;
+	details_device_id: string;
+	created_at: number;
+	last_sync_at: number;
+}
+
+/** One device's PN-counter for one (event, case, kind); merged by max of each half. */
+export interface CountersTable {
+	event_id: string;
+	device_id: string;
+	case_id: string;
+	kind: string;
+	plus: number;
+	minus: number;
+	/** When plus or minus last grew. */
+	updated_at: number;
+}
+
+export interface Database {
+	events: EventsTable;
+	counters: CountersTable;
+}
