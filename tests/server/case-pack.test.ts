@@ -144,7 +144,7 @@ describe('localization', () => {
 describe('validation', () => {
 	it('names the case and the field when a French text is missing or empty', () => {
 		const pack = sample();
-		delete (pack.cases[0]!.story as Partial<Loose>).fr;
+		delete loose(pack.cases[0]!.story).fr;
 		pack.cases[1]!.summary.fr = '   ';
 		expect(errorsOf(pack)).toEqual([
 			'case "rita-karasartova" (cases[0]): story.fr: is missing',
@@ -289,7 +289,7 @@ describe('validation', () => {
 	it('labels a case without a usable id by its index only', () => {
 		const pack = sample();
 		delete loose(pack.cases[7]!).id;
-		loose(pack.cases).push('not a case');
+		(pack.cases as unknown[]).push('not a case');
 		expect(errorsOf(pack)).toEqual([
 			'(cases[7]): id: is missing',
 			`(cases[${pack.cases.length - 1}]): must be an object, got string "not a case"`

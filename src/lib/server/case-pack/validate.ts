@@ -81,6 +81,43 @@ export function invalidPackError(source: string, issues: CasePackIssue[]): CaseP
 
 type Json = Record<string, unknown>;
 
+const PACK_FIELDS = [
+	'format',
+	'version',
+	'published',
+	'notice',
+	'postage',
+	'generalSafety',
+	'cases'
+] as const;
+const CASE_FIELDS = [
+	'id',
+	'name',
+	'country',
+	'year',
+	'initials',
+	'summary',
+	'story',
+	'ask',
+	'addressee',
+	'letterGuidance',
+	'sampleLetter',
+	'solidarityAddress',
+	'solidarityGuidance',
+	'safety',
+	'onlineAction',
+	'sources'
+] as const;
+
+type Defined<T> = { [K in keyof T]: Exclude<T[K], undefined> };
+
+/** The object itself when every field passed its check (checks return undefined on failure). */
+function allDefined<T extends object>(fields: T): Defined<T> | undefined {
+	return Object.values(fields).every((field) => field !== undefined)
+		? (fields as Defined<T>)
+		: undefined;
+}
+
 const isRecord = (value: unknown): value is Json =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -193,43 +230,36 @@ class Validator {
 	}
 
 	pack(value: unknown): CasePack | undefined {
-		const record = this.object(
-			value,
-			'',
-			['format', 'version', 'published', 'notice', 'postage', 'generalSafety', 'cases'],
-			[]
-		);
+		const record = this.object(value, '', PACK_FIELDS);
 		if (!record) return undefined;
-		let format: typeof CASE_PACK_FORMAT | undefined;
-		if (record.format === CASE_PACK_FORMAT) format = CASE_PACK_FORMAT;
-		else if (record.format !== undefined) {
-			this.report(
-				'format',
-				`must be ${CASE_PACK_FORMAT} (the only format this app reads), got ${describe(record.format)}`
-			);
-		}
-		const version = this.text(record.version, 'version', 40);
-		if (version !== undefined && /\s/.test(version)) {
-			this.report('version', 'must not contain spaces');
-		}
+		const format = this.format(record.format);
+		const version = this.word(record.version, 'version', 40);
 		const published = this.day(record.published, 'published');
-		const notice = this.localized(record.notice, 'notice');
-		const postage = this.localized(record.postage, 'postage');
-		const generalSafety = this.localizedList(record.generalSafety, 'generalSafety');
 		const publishedYear = published === undefined ? undefined : Number(published.slice(0, 4));
-		const cases = this.cases(record.cases, publishedYear);
-		if (
-			format === undefined ||
-			version === undefined ||
-			published === undefined ||
-			notice === undefined ||
-			postage === undefined ||
-			generalSafety === undefined ||
-			cases === undefined
-		) {
-			return undefined;
-		}
-		return { format, version, published, notice, postage, generalSafety, cases };
+		return allDefined({
+			format,
+			version,
+			published,
+			notice: this.localized(record.notice, 'notice'),
+			postage: this.localized(record.postage, 'postage'),
+			generalSafety: this.localizedList(record.generalSafety, 'generalSafety'),
+			cases: this.cases(record.cases, publishedYear)
+		});
+	}
+
+	private format(value: unknown): typeof CASE_PACK_FORMAT | undefined {
+		if (value === CASE_PACK_FORMAT || value === undefined) return value;
+		const expected = `must be ${CASE_PACK_FORMAT} (the only format this app reads)`;
+		this.report('format', `${expected}, got ${describe(value)}`);
+		return undefined;
+	}
+
+	/** A non-empty string without white space, such as a version or initials. */
+	private word(value: unknown, path: string, max: number): string | undefined {
+		const text = this.text(value, path, max);
+		if (text === undefined || !/\s/.test(text)) return text;
+		this.report(path, 'must not contain spaces');
+		return undefined;
 	}
 
 	private day(value: unknown, path: string): string | undefined {
@@ -285,102 +315,36 @@ class Validator {
 		const rawId = isRecord(value) ? value.id : undefined;
 		this.caseId = typeof rawId === 'string' && rawId.trim() !== '' ? rawId : null;
 		const before = this.issues.length;
-		const record = this.object(
-			value,
-			'',
-			[
-				'id',
-				'name',
-				'country',
-				'year',
-				'initials',
-				'summary',
-				'story',
-				'ask',
-				'addressee',
-				'letterGuidance',
-				'sampleLetter',
-				'solidarityAddress',
-				'solidarityGuidance',
-				'safety',
-				'onlineAction',
-				'sources'
-			],
-			['photo', 'update']
-		);
+		const record = this.object(value, '', CASE_FIELDS, ['photo', 'update']);
 		if (!record) return undefined;
-
-		const id = this.caseIdField(record.id, index, firstIndexOf);
-		const name = this.text(record.name, 'name', MAX_LINE);
-		const country = this.localized(record.country, 'country');
-		const year = this.year(record.year, publishedYear);
-		const initials = this.text(record.initials, 'initials', 4);
-		if (initials !== undefined && /\s/.test(initials)) {
-			this.report('initials', 'must not contain spaces');
-		}
+		const sheet: CaseSheet | undefined = allDefined({
+			id: this.caseIdField(record.id, index, firstIndexOf),
+			name: this.text(record.name, 'name', MAX_LINE),
+			country: this.localized(record.country, 'country'),
+			year: this.year(record.year, publishedYear),
+			initials: this.word(record.initials, 'initials', 4),
+			summary: this.localized(record.summary, 'summary'),
+			story: this.localized(record.story, 'story'),
+			ask: this.localized(record.ask, 'ask'),
+			addressee: record.addressee === null ? null : this.addressee(record.addressee, 'addressee'),
+			letterGuidance: this.localized(record.letterGuidance, 'letterGuidance'),
+			sampleLetter: this.localized(record.sampleLetter, 'sampleLetter'),
+			solidarityAddress:
+				record.solidarityAddress === null
+					? null
+					: this.lines(record.solidarityAddress, 'solidarityAddress'),
+			solidarityGuidance: this.localized(record.solidarityGuidance, 'solidarityGuidance'),
+			safety: this.localizedList(record.safety, 'safety'),
+			onlineAction: record.onlineAction === null ? null : this.onlineAction(record.onlineAction),
+			sources: this.sources(record.sources)
+		});
+		// Optional fields: left out of the output when absent; null also means "no update".
 		const photo = record.photo === undefined ? undefined : this.photo(record.photo);
-		const summary = this.localized(record.summary, 'summary');
-		const story = this.localized(record.story, 'story');
-		const ask = this.localized(record.ask, 'ask');
-		// null is accepted for "no update" as well as leaving the field out.
 		const update =
 			record.update === undefined || record.update === null
 				? undefined
 				: this.localized(record.update, 'update');
-		const addressee =
-			record.addressee === null ? null : this.addressee(record.addressee, 'addressee');
-		const letterGuidance = this.localized(record.letterGuidance, 'letterGuidance');
-		const sampleLetter = this.localized(record.sampleLetter, 'sampleLetter');
-		const solidarityAddress =
-			record.solidarityAddress === null
-				? null
-				: this.lines(record.solidarityAddress, 'solidarityAddress');
-		const solidarityGuidance = this.localized(record.solidarityGuidance, 'solidarityGuidance');
-		const safety = this.localizedList(record.safety, 'safety');
-		const onlineAction =
-			record.onlineAction === null ? null : this.onlineAction(record.onlineAction);
-		const sources = this.sources(record.sources);
-
-		if (this.issues.length > before) return undefined;
-		// Every field is defined when nothing was reported; the checks below satisfy the compiler.
-		if (
-			id === undefined ||
-			name === undefined ||
-			country === undefined ||
-			year === undefined ||
-			initials === undefined ||
-			summary === undefined ||
-			story === undefined ||
-			ask === undefined ||
-			addressee === undefined ||
-			letterGuidance === undefined ||
-			sampleLetter === undefined ||
-			solidarityAddress === undefined ||
-			solidarityGuidance === undefined ||
-			safety === undefined ||
-			onlineAction === undefined ||
-			sources === undefined
-		) {
-			return undefined;
-		}
-		const sheet: CaseSheet = {
-			id,
-			name,
-			country,
-			year,
-			initials,
-			summary,
-			story,
-			ask,
-			addressee,
-			letterGuidance,
-			sampleLetter,
-			solidarityAddress,
-			solidarityGuidance,
-			safety,
-			onlineAction,
-			sources
-		};
+		if (!sheet || this.issues.length > before) return undefined;
 		if (photo) sheet.photo = photo;
 		if (update) sheet.update = update;
 		return sheet;
