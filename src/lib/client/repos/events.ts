@@ -1,5 +1,6 @@
 import type { EventDetails, Locale } from '$lib/shared/domain';
 import { randomEventKey, randomId } from '$lib/shared/ids';
+import type { JoinPayload } from '$lib/shared/join-link';
 import { db } from '../db/database';
 import type { EventRow } from '../db/rows';
 import { deviceId } from './device';
@@ -46,4 +47,35 @@ export async function listEvents(): Promise<EventRow[]> {
 
 export function getEvent(id: string): Promise<EventRow | undefined> {
 	return db().events.get(id);
+}
+
+export type JoinResult = { ok: true; event: EventRow } | { ok: false; reason: 'other_key' };
+
+/**
+ * Adds an event this device was invited to co-host. Counting starts from zero on this device:
+ * the others' counts arrive through the server. Joining twice is harmless.
+ */
+export async function joinEvent(payload: JoinPayload): Promise<JoinResult> {
+	const database = db();
+	return database.transaction('rw', database.events, async () => {
+		const existing = await database.events.get(payload.id);
+		if (existing) {
+			return existing.key === payload.key
+				? { ok: true as const, event: existing }
+				: { ok: false as const, reason: 'other_key' as const };
+		}
+		const row: EventRow = {
+			...payload,
+			expected: null,
+			createdAt: Date.now(),
+			detailsDirty: 0
+		};
+		await database.events.add(row);
+		return { ok: true as const, event: row };
+	});
+}
+
+export function joinPayload(event: EventRow): JoinPayload {
+	const { id, key, name, venue, city, province, date, updatedAt, updatedBy, lang } = event;
+	return { id, key, name, venue, city, province, date, updatedAt, updatedBy, lang };
 }
