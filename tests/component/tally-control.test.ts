@@ -24,7 +24,6 @@ function setup(initial = 0) {
 	return { state, result };
 }
 
-
 describe('TallyControl', () => {
 	it('says the case, the kind and the count in its accessible name', () => {
 		setup(3);
