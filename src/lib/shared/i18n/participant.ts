@@ -11,7 +11,7 @@ const NB = '\u00a0';
 export const participantMessages = defineMessages(
 	{
 		campaign: 'Write for Rights',
-		listTitle: 'Write for Rights {year}: the cases',
+		listTitle: 'Write for Rights: the cases',
 		listIntro: 'Choose a person to read their story and write a letter or a card.',
 		pageNav: 'Page navigation',
 		allCases: 'All cases',
@@ -46,7 +46,7 @@ export const participantMessages = defineMessages(
 		makePoster: 'Make a poster with the QR code',
 		caseQr: 'QR code to this case sheet: {url}',
 		listQr: 'QR code to the list of cases: {url}',
-		printTitle: 'Case sheets, Write for Rights {year}',
+		printTitle: 'Case sheets, Write for Rights',
 		printHelp:
 			'Print this page from your browser. Each case starts on a new page, with a QR code that opens its sheet on a phone.',
 		paperSize: 'Paper size',
@@ -69,7 +69,7 @@ export const participantMessages = defineMessages(
 	},
 	{
 		campaign: 'Écrire, ça libère',
-		listTitle: `Écrire, ça libère {year}${NB}: les cas`,
+		listTitle: `Écrire, ça libère${NB}: les cas`,
 		listIntro:
 			'Choisissez une personne pour lire son histoire et lui écrire une lettre ou une carte.',
 		pageNav: 'Navigation de la page',
@@ -105,7 +105,7 @@ export const participantMessages = defineMessages(
 		makePoster: 'Créer une affiche avec le code QR',
 		caseQr: `Code QR vers cette fiche${NB}: {url}`,
 		listQr: `Code QR vers la liste des cas${NB}: {url}`,
-		printTitle: 'Fiches des cas, Écrire, ça libère {year}',
+		printTitle: 'Fiches des cas, Écrire, ça libère',
 		printHelp:
 			'Imprimez cette page depuis votre navigateur. Chaque cas commence sur une nouvelle page, avec un code QR qui ouvre sa fiche sur un téléphone.',
 		paperSize: 'Format du papier',

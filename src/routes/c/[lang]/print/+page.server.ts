@@ -1,0 +1,22 @@
+import { localizedPack } from '$lib/server/case-pack';
+import type { PageServerLoad } from './$types';
+import { cacheHeaders, requireLocale } from '../../helpers.server';
+
+const PAPERS = ['a4', 'letter'] as const;
+type Paper = (typeof PAPERS)[number];
+const isPaper = (value: string | null): value is Paper =>
+	(PAPERS as readonly (string | null)[]).includes(value);
+
+export const load: PageServerLoad = ({ params, setHeaders, url }) => {
+	const lang = requireLocale(params.lang);
+	const { pack, etag } = localizedPack(lang);
+	cacheHeaders(setHeaders, etag, url);
+	const paper = url.searchParams.get('paper');
+	return {
+		lang,
+		paper: isPaper(paper) ? paper : null,
+		origin: url.origin,
+		pack: { notice: pack.notice, postage: pack.postage, generalSafety: pack.generalSafety },
+		cases: pack.cases
+	};
+};
