@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { disposeAppServer, startAppServer, type AppServer } from './helpers/app-server';
 import { newProfile, type Profile } from './helpers/chromium';
+import { openReadyApp, tapAdd } from './helpers/host';
 
 let server: AppServer;
 let profile: Profile;
@@ -16,7 +17,6 @@ beforeAll(async () => {
 	server = await startAppServer();
 	profile = newProfile();
 	context = await profile.open();
-	page = context.pages()[0] ?? (await context.newPage());
 });
 
 afterAll(async () => {
@@ -25,31 +25,12 @@ afterAll(async () => {
 	await disposeAppServer(server);
 });
 
-async function waitForServiceWorkerControl(page: Page) {
-	await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, {
-		timeout: 30_000
-	});
-}
-
-async function tapAdd(page: Page, kind: string, subject: string, times = 1) {
-	const button = page.getByRole('button', { name: new RegExp(`^Add one ${kind} for ${subject};`) });
-	for (let i = 0; i < times; i++) {
-		const before = await button.getAttribute('aria-label');
-		await button.click();
-		// Each tap repaints its own count before the next one.
-		await expect.poll(() => button.getAttribute('aria-label')).not.toBe(before);
-	}
-}
-
 const ownTotal = (page: Page, kind: string) => page.getByTestId(`own-${kind}`).textContent();
 
 describe('host offline', () => {
 	it('precaches the app and the case pack while online', async () => {
-		await page.goto(server.url);
-		await expect
-			.poll(() => page.getByTestId('pack-ready').textContent())
-			.toMatch(/Case pack 2026\.1/);
-		await waitForServiceWorkerControl(page);
+		page = await openReadyApp(context, server.url);
+		expect(await page.getByTestId('pack-ready').textContent()).toMatch(/Case pack 2026\.1/);
 	});
 
 	it('reports the manifest installable', async () => {

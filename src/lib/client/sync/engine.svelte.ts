@@ -1,5 +1,5 @@
 import { nextDelay } from './backoff';
-import { BACKGROUND_SYNC_TAG, syncAll, syncEvent } from './sync-event';
+import { BACKGROUND_SYNC_TAG, syncAll, syncEvent, type SyncResult } from './sync-event';
 
 type Wanted = Set<string> | 'all';
 
@@ -52,15 +52,20 @@ class SyncEngine {
 	async #run(wanted: Wanted) {
 		clearTimeout(this.#timer);
 		this.#running = true;
-		let networkDown = false;
+		const results: SyncResult[] = [];
+		let broken = false;
 		try {
-			const results = wanted === 'all' ? await syncAll() : [];
-			for (const id of wanted === 'all' ? [] : wanted) results.push(await syncEvent(id));
-			networkDown = results.some((r) => r.ok === false && r.failure.kind === 'network');
+			if (wanted === 'all') results.push(...(await syncAll()));
+			else for (const id of wanted) results.push(await syncEvent(id));
+		} catch (error) {
+			// A local storage error must not stop the schedule: log it and back off.
+			console.error('sync failed', error);
+			broken = true;
 		} finally {
 			this.#running = false;
 		}
-		this.#failures = networkDown ? this.#failures + 1 : 0;
+		const networkDown = results.some((r) => r.ok === false && r.failure.kind === 'network');
+		this.#failures = networkDown || broken ? this.#failures + 1 : 0;
 		if (networkDown) void this.#askForBackgroundSync();
 		this.#timer = setTimeout(() => void this.request(), nextDelay(this.#failures));
 	}
