@@ -6,7 +6,7 @@ import globals from 'globals';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-	{ ignores: ['build/', '.svelte-kit/', 'data/', 'node_modules/', 'dev-dist/'] },
+	{ ignores: ['build/', '.svelte-kit/', 'data/', 'node_modules/', 'dev-dist/', '.tmp-build-*/'] },
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

@@ -43,8 +43,17 @@ async function waitUntilUp(url: string, child: ChildProcess, output: () => strin
 	throw new Error(`server did not answer /api/health within 30 s:\n${output()}`);
 }
 
-export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
-	if (!existsSync('build/index.js')) throw new Error('No build/: run `npm run build` first.');
+/**
+ * `buildDir` serves another copy of the build (a test that ships "a new version" edits its own
+ * copy, never build/ itself).
+ */
+export async function startAppServer(
+	env: Record<string, string> = {},
+	buildDir = 'build'
+): Promise<AppServer> {
+	if (!existsSync(join(buildDir, 'index.js'))) {
+		throw new Error(`No ${buildDir}/index.js: run \`npm run build\` first.`);
+	}
 	const port = await freePort();
 	const dataDir = mkdtempSync(join(tmpdir(), 'letterday-e2e-'));
 	const url = `http://127.0.0.1:${port}`;
@@ -53,7 +62,7 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
 
 	async function start() {
 		log = '';
-		child = spawn(process.execPath, ['build/index.js'], {
+		child = spawn(process.execPath, [join(buildDir, 'index.js')], {
 			env: {
 				...process.env,
 				PORT: String(port),

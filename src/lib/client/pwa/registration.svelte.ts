@@ -30,6 +30,9 @@ class PwaState {
 		navigator.serviceWorker.addEventListener('controllerchange', () => (this.#controlled = true));
 		this.#update = registerSW({
 			onNeedRefresh: () => (this.#needRefresh = true),
+			// workbox-window reloads only when the page had a controller at registration; a tab open
+			// since the very first install would never reload, so applyUpdate reloads instead.
+			onNeedReload: () => undefined,
 			onOfflineReady: () => (this.#offlineReady = true),
 			onRegisteredSW: (_url, registration) => {
 				if (!registration) return;
@@ -42,6 +45,9 @@ class PwaState {
 
 	applyUpdate() {
 		this.#needRefresh = false;
+		navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), {
+			once: true
+		});
 		return this.#update?.(true);
 	}
 
