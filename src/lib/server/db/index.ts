@@ -1,6 +1,7 @@
 /**
  * The process-wide database, opened (and migrated) once on first use. `DATABASE_URL` selects
- * PostgreSQL; otherwise an SQLite file in `DATA_DIR` (default ./data).
+ * PostgreSQL (tables in `DATABASE_SCHEMA`, default public); otherwise an SQLite file in
+ * `DATA_DIR` (default ./data).
  */
 import { join } from 'node:path';
 import { openDatabase, type AppDb, type OpenOptions } from './open';
@@ -9,7 +10,9 @@ export { openDatabase, type AppDb, type DbDialect, type OpenOptions } from './op
 export type { Database } from './schema';
 
 export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenOptions {
-	if (env.DATABASE_URL) return { postgresUrl: env.DATABASE_URL };
+	if (env.DATABASE_URL) {
+		return { postgresUrl: env.DATABASE_URL, schema: env.DATABASE_SCHEMA || undefined };
+	}
 	return { sqliteFile: join(env.DATA_DIR || './data', 'letterday.sqlite') };
 }
 

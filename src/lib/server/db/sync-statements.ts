@@ -1,0 +1,88 @@
+/**
+ * The SQL of the sync hot path, written once per dialect. Every sync runs these, so they skip
+ * Kysely's query builder: building and compiling them cost about as much CPU as SQLite takes to
+ * run them (profiled; see docs/performance.md). Kysely still owns connections, transactions and
+ * migrations, and everything off the hot path uses the builder.
+ */
+import { CompiledQuery } from 'kysely';
+import type { DbDialect } from './open';
+
+const EVENT_FIELDS =
+	'key_hash, name, venue, city, province, date, details_updated_at, details_device_id';
+
+/** Values per counter row in an upsert. */
+const COUNTER_WIDTH = 7;
+
+/** Rows per counter upsert: far below both engines' bound-parameter limits. */
+export const ROWS_PER_UPSERT = 500;
+
+export interface SyncStatements {
+	/** Stamps last_sync_at and returns the key hash and details; on PostgreSQL the UPDATE also
+	 * locks the row, so syncs of one event run one at a time. No row: unknown event. */
+	touchEvent(now: number, eventId: string): CompiledQuery;
+	/** Registers an event unless it exists; returns a row only when this call inserted it.
+	 * Values: id, key_hash, name, venue, city, province, date, details_updated_at,
+	 * details_device_id, created_at, last_sync_at. */
+	insertEvent(values: unknown[]): CompiledQuery;
+	/** Values: name, venue, city, province, date, details_updated_at, details_device_id, id. */
+	updateDetails(values: unknown[]): CompiledQuery;
+	/** Max-merge upsert; values are rows of event_id, device_id, case_id, kind, plus, minus,
+	 * updated_at, flattened. */
+	upsertCounters(values: unknown[]): CompiledQuery;
+	/** case_id, kind, total, devices: one row per (case, kind), devices repeated on each. */
+	totals(eventId: string): CompiledQuery;
+}
+
+export function syncStatements(dialect: DbDialect): SyncStatements {
+	const pg = dialect === 'postgres';
+	/** Placeholders for `count` values: $1… on PostgreSQL, ? on SQLite. */
+	const slots = (count: number, from = 1) =>
+		Array.from({ length: count }, (_, i) => (pg ? `$${from + i}` : '?'));
+	const greatest = pg ? 'greatest' : 'max';
+
+	const [now, id] = slots(2);
+	const touch = `update events set last_sync_at = ${now} where id = ${id} returning ${EVENT_FIELDS}`;
+	const insert = `insert into events (id, ${EVENT_FIELDS}, created_at, last_sync_at)
+		values (${slots(11).join(', ')}) on conflict (id) do nothing returning id`;
+	const d = slots(8);
+	const update = `update events set name = ${d[0]}, venue = ${d[1]}, city = ${d[2]},
+		province = ${d[3]}, date = ${d[4]}, details_updated_at = ${d[5]},
+		details_device_id = ${d[6]} where id = ${d[7]}`;
+	// The device count rides along as an uncorrelated subquery, computed once per statement.
+	const [e1, e2] = pg ? ['$1', '$1'] : ['?', '?'];
+	const totals = `select case_id, kind, sum(plus - minus) as total,
+			(select count(distinct device_id) from counters where event_id = ${e1}) as devices
+		from counters where event_id = ${e2} group by case_id, kind`;
+	const totalsParams = (eventId: string) => (pg ? [eventId] : [eventId, eventId]);
+
+	const upserts = new Map<number, string>();
+	const upsertSql = (rows: number) => {
+		let text = upserts.get(rows);
+		if (!text) {
+			const tuples = Array.from(
+				{ length: rows },
+				(_, row) => `(${slots(COUNTER_WIDTH, row * COUNTER_WIDTH + 1).join(', ')})`
+			);
+			// The WHERE skips rows that would not grow, so a replay writes nothing at all.
+			text = `insert into counters (event_id, device_id, case_id, kind, plus, minus, updated_at)
+				values ${tuples.join(', ')}
+				on conflict (event_id, device_id, case_id, kind) do update set
+					plus = ${greatest}(counters.plus, excluded.plus),
+					minus = ${greatest}(counters.minus, excluded.minus),
+					updated_at = excluded.updated_at
+				where excluded.plus > counters.plus or excluded.minus > counters.minus`;
+			upserts.set(rows, text);
+		}
+		return text;
+	};
+
+	return {
+		touchEvent: (at, eventId) => CompiledQuery.raw(touch, [at, eventId]),
+		insertEvent: (values) => CompiledQuery.raw(insert, values),
+		updateDetails: (values) => CompiledQuery.raw(update, values),
+		upsertCounters: (values) => CompiledQuery.raw(upsertSql(values.length / COUNTER_WIDTH), values),
+		totals: (eventId) => CompiledQuery.raw(totals, totalsParams(eventId))
+	};
+}
+
+export { COUNTER_WIDTH };
