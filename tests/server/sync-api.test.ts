@@ -160,6 +160,13 @@ for (const backend of backends) {
 				);
 
 			expect((await sync(early, 'First', 1_000)).event.name).toBe('First');
+			// A leap day is a date like any other.
+			const leap = await server.sync(
+				event.id,
+				event.key,
+				snapshot(early, [], details({ name: 'First', date: '2028-02-29', updatedAt: 1_100 }))
+			);
+			expect(leap.event.date).toBe('2028-02-29');
 			expect((await sync(late, 'Second', 2_000)).event).toMatchObject({
 				name: 'Second',
 				updatedAt: 2_000,

@@ -100,6 +100,18 @@ const cases: Case[] = [
 		code: 'bad_event'
 	},
 	{
+		name: 'the 29th of February of a common year',
+		body: withEvent({ ...details(), date: '2027-02-29' }),
+		status: 400,
+		code: 'bad_event'
+	},
+	{
+		name: 'a month 13',
+		body: withEvent({ ...details(), date: '2026-13-01' }),
+		status: 400,
+		code: 'bad_event'
+	},
+	{
 		name: 'a negative updatedAt',
 		body: withEvent({ ...details(), updatedAt: -1 }),
 		status: 400,

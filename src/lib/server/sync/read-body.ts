@@ -32,6 +32,39 @@ export function checkDeclaredLength(request: Request, limit: number): BodyResult
 	return undefined;
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The body's bytes, or undefined past `limit`. */
+async function readCapped(request: Request, limit: number): Promise<Uint8Array | undefined> {
+	if (!request.body) return new Uint8Array(0);
+	if (request.headers.has('content-length')) {
+		// HTTP framing stops the body at the declared length, already checked against the limit:
+		// read it in one go. The size check after is for a proxy that framed it otherwise.
+		const whole = new Uint8Array(await request.arrayBuffer());
+		return whole.byteLength > limit ? undefined : whole;
+	}
+	// Chunked: nothing said the size up front, so count what actually arrives.
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	const reader = request.body.getReader();
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		size += value.byteLength;
+		// Not reader.cancel(): on adapter-node that destroys the socket before the 413 is
+		// written. The answer closes the connection instead.
+		if (size > limit) return undefined;
+		chunks.push(value);
+	}
+	const bytes = new Uint8Array(size);
+	let offset = 0;
+	for (const chunk of chunks) {
+		bytes.set(chunk, offset);
+		offset += chunk.byteLength;
+	}
+	return bytes;
+}
+
 export async function readJsonBody(request: Request, limit: number): Promise<BodyResult> {
 	if (!isJsonContentType(request.headers.get('content-type'))) {
 		return {
@@ -45,42 +78,25 @@ export async function readJsonBody(request: Request, limit: number): Promise<Bod
 	const declared = checkDeclaredLength(request, limit);
 	if (declared) return declared;
 
-	// A client may lie about Content-Length or send chunks: count what actually arrives.
-	const chunks: Uint8Array[] = [];
-	let size = 0;
-	if (request.body) {
-		const reader = request.body.getReader();
-		try {
-			for (;;) {
-				const { done, value } = await reader.read();
-				if (done) break;
-				size += value.byteLength;
-				// Not reader.cancel(): on adapter-node that destroys the socket before the 413 is
-				// written. The answer closes the connection instead.
-				if (size > limit) return tooLarge(limit);
-				chunks.push(value);
-			}
-		} catch (error) {
-			// adapter-node errors the stream itself past BODY_SIZE_LIMIT or a short Content-Length.
-			if ((error as { status?: unknown })?.status === 413) return tooLarge(limit);
-			return {
-				ok: false,
-				status: 400,
-				code: 'bad_request',
-				message: 'The body could not be read',
-				drained: false
-			};
-		}
-	}
-	const bytes = new Uint8Array(size);
-	let offset = 0;
-	for (const chunk of chunks) {
-		bytes.set(chunk, offset);
-		offset += chunk.byteLength;
+	let bytes: Uint8Array;
+	try {
+		const read = await readCapped(request, limit);
+		if (!read) return tooLarge(limit);
+		bytes = read;
+	} catch (error) {
+		// adapter-node errors the stream itself past BODY_SIZE_LIMIT or a short Content-Length.
+		if ((error as { status?: unknown })?.status === 413) return tooLarge(limit);
+		return {
+			ok: false,
+			status: 400,
+			code: 'bad_request',
+			message: 'The body could not be read',
+			drained: false
+		};
 	}
 	let text: string;
 	try {
-		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+		text = utf8.decode(bytes);
 	} catch {
 		return {
 			ok: false,
