@@ -1,0 +1,284 @@
+/**
+ * Sync endpoint throughput: three-counter sync requests from a few concurrent keep-alive
+ * connections against a running server.
+ *
+ *   benchSync({ baseUrl, seconds })  → { backend?, requests, errors, rps, p50, p95, p99 }
+ *
+ * Run directly (`node bench/sync.js [--seconds 10] [--connections 8]`), it starts the built
+ * adapter-node server (`build/index.js`, from `npm run build`) on a free port, once on SQLite in
+ * a temp DATA_DIR and once on PostgreSQL when BENCH_DATABASE_URL, TEST_DATABASE_URL or
+ * DATABASE_URL is set (in a throwaway schema), and prints requests/s and latencies for each.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+const randomId = () => randomBytes(16).toString('base64url');
+const randomKey = () => randomBytes(32).toString('hex');
+
+/** Case ids the server accepts: from its own /api/cases, else the bundled sample pack. */
+async function caseIdsOf(baseUrl) {
+	try {
+		const response = await fetch(`${baseUrl}/api/cases?lang=en`);
+		if (response.ok) {
+			const pack = await response.json();
+			const ids = pack.cases?.map((sheet) => sheet.id) ?? [];
+			if (ids.length >= 3) return ids;
+		}
+	} catch {
+		// fall through to the sample pack
+	}
+	const file = join(root, 'src/lib/server/case-pack/sample-pack.json');
+	return JSON.parse(readFileSync(file, 'utf8')).cases.map((sheet) => sheet.id);
+}
+
+function post(agent, url, headers, body) {
+	return new Promise((resolvePost, reject) => {
+		const req = request(url, { method: 'POST', agent, headers }, (res) => {
+			res.resume();
+			res.on('end', () => resolvePost(res.statusCode));
+			res.on('error', reject);
+		});
+		req.on('error', reject);
+		req.end(body);
+	});
+}
+
+const percentile = (sorted, p) =>
+	sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : NaN;
+
+/**
+ * Each connection plays one device of its own event and sends that device's three counters with
+ * values that grow every request, so every request writes (no replay shortcut).
+ */
+export async function benchSync({ baseUrl, seconds = 10, connections = 8, warmupSeconds = 2 }) {
+	const [caseA, caseB, caseC] = await caseIdsOf(baseUrl);
+	const agent = new Agent({ keepAlive: true, maxSockets: connections });
+	const latencies = [];
+	let errors = 0;
+	let measuring = false;
+
+	async function connection(deadline) {
+		const eventId = randomId();
+		const key = randomKey();
+		const deviceId = randomId();
+		const url = `${baseUrl}/api/events/${eventId}/sync`;
+		const headers = { 'content-type': 'application/json', authorization: `Bearer ${key}` };
+		const event = {
+			name: 'Benchmark',
+			venue: 'Hall',
+			city: 'Ottawa',
+			province: 'ON',
+			date: '2026-12-10',
+			updatedAt: Date.now()
+		};
+		for (let n = 1; performance.now() < deadline; n += 1) {
+			const body = JSON.stringify({
+				format: 1,
+				deviceId,
+				event,
+				counters: [
+					{ caseId: caseA, kind: 'letter', plus: n, minus: 0 },
+					{ caseId: caseB, kind: 'card', plus: n, minus: n >> 3 },
+					{ caseId: caseC, kind: 'petition', plus: n, minus: 0 }
+				]
+			});
+			const started = performance.now();
+			const status = await post(agent, url, headers, body).catch(() => 0);
+			if (!measuring) continue;
+			if (status === 200) latencies.push(performance.now() - started);
+			else errors += 1;
+		}
+	}
+
+	const warmupEnd = performance.now() + warmupSeconds * 1000;
+	const end = warmupEnd + seconds * 1000;
+	setTimeout(() => (measuring = true), warmupSeconds * 1000);
+	const started = Date.now();
+	await Promise.all(Array.from({ length: connections }, () => connection(end)));
+	agent.destroy();
+	const elapsed = (Date.now() - started) / 1000 - warmupSeconds;
+	latencies.sort((a, b) => a - b);
+	return {
+		requests: latencies.length,
+		errors,
+		seconds: elapsed,
+		connections,
+		rps: latencies.length / elapsed,
+		p50: percentile(latencies, 0.5),
+		p95: percentile(latencies, 0.95),
+		p99: percentile(latencies, 0.99)
+	};
+}
+
+async function freePort() {
+	return new Promise((resolvePort, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolvePort(port));
+		});
+	});
+}
+
+/** Starts `node {buildDir}/index.js` with `env` and waits for /api/health. */
+async function startBuiltServer(buildDir, env) {
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const child = spawn(process.execPath, [join(buildDir, 'index.js')], {
+		cwd: root,
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let log = '';
+	child.stdout.on('data', (chunk) => (log += chunk));
+	child.stderr.on('data', (chunk) => (log += chunk));
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`server exited:\n${log}`);
+		if (Date.now() > deadline) throw new Error(`server not healthy within 30 s:\n${log}`);
+		try {
+			const health = await fetch(`${url}/api/health`);
+			if (health.ok) break;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return {
+		url,
+		pid: child.pid,
+		log: () => log,
+		async stop() {
+			if (child.exitCode !== null) return;
+			const exited = new Promise((r) => child.once('exit', r));
+			child.kill('SIGTERM');
+			await exited;
+		}
+	};
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc; undefined elsewhere. */
+function cpuSeconds(pid) {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		// utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name.
+		return (Number(fields[11]) + Number(fields[12])) / 100;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Runs benchSync against a started server, adding the server's CPU time per request: on a busy
+ * machine requests/s says more about the neighbours than about the server, CPU per request not. */
+async function measure(server, options) {
+	const before = cpuSeconds(server.pid);
+	const result = await benchSync({ baseUrl: server.url, ...options });
+	const after = cpuSeconds(server.pid);
+	if (before !== undefined && after !== undefined) {
+		// The warm-up requests are not counted, so scale by the measured share of the run.
+		const share = result.seconds / (result.seconds + (options.warmupSeconds ?? 2));
+		result.serverCpuMsPerRequest = ((after - before) * share * 1000) / result.requests;
+	}
+	return result;
+}
+
+async function withPostgresSchema(url, work) {
+	const { default: pg } = await import('pg');
+	const schema = `bench_${process.pid}`;
+	const client = new pg.Client({ connectionString: url });
+	await client.connect();
+	try {
+		return await work(schema);
+	} finally {
+		await client.query(`drop schema if exists "${schema}" cascade`);
+		await client.end();
+	}
+}
+
+function parseArgs(argv) {
+	const options = { seconds: 10, connections: 8, build: join(root, 'build') };
+	for (let i = 0; i < argv.length; i += 1) {
+		if (argv[i] === '--seconds') options.seconds = Number(argv[++i]);
+		else if (argv[i] === '--connections') options.connections = Number(argv[++i]);
+		else if (argv[i] === '--only') options.only = argv[++i];
+		// A copy of build/ keeps a long run safe from someone rebuilding meanwhile.
+		else if (argv[i] === '--build') options.build = resolve(argv[++i]);
+	}
+	return options;
+}
+
+const format = (name, r) =>
+	[
+		`${name.padEnd(10)} ${r.rps.toFixed(0).padStart(7)} req/s`,
+		`p50 ${r.p50.toFixed(2)} ms`,
+		`p95 ${r.p95.toFixed(2)} ms`,
+		`p99 ${r.p99.toFixed(2)} ms`,
+		r.serverCpuMsPerRequest === undefined
+			? undefined
+			: `server CPU ${r.serverCpuMsPerRequest.toFixed(3)} ms/request`,
+		`(${r.requests} requests, ${r.errors} errors, ${r.connections} connections, ${r.seconds.toFixed(1)} s)`
+	]
+		.filter(Boolean)
+		.join('   ');
+
+async function main() {
+	const options = parseArgs(process.argv.slice(2));
+	if (!existsSync(join(options.build, 'index.js'))) {
+		console.error(
+			`bench/sync.js needs the built server in ${options.build}: run \`npm run build\`.`
+		);
+		process.exit(1);
+	}
+	const { build, only, ...benchOptions } = options;
+	const results = [];
+	if (only !== 'postgres') {
+		const dataDir = mkdtempSync(join(tmpdir(), 'letterday-bench-'));
+		const server = await startBuiltServer(build, { DATA_DIR: dataDir, DATABASE_URL: '' });
+		try {
+			const result = await measure(server, benchOptions);
+			results.push(['sqlite', result]);
+			console.log(format('sqlite', result));
+		} finally {
+			await server.stop();
+			rmSync(dataDir, { recursive: true, force: true });
+		}
+	}
+	const pgUrl =
+		process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+	if (only !== 'sqlite') {
+		if (!pgUrl) {
+			console.log('postgres   skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL');
+		} else {
+			await withPostgresSchema(pgUrl, async (schema) => {
+				const server = await startBuiltServer(build, {
+					DATABASE_URL: pgUrl,
+					DATABASE_SCHEMA: schema
+				});
+				try {
+					const result = await measure(server, benchOptions);
+					results.push(['postgres', result]);
+					console.log(format('postgres', result));
+				} finally {
+					await server.stop();
+				}
+			});
+		}
+	}
+	return results;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+	main().catch((error) => {
+		console.error(error);
+		process.exit(1);
+	});
+}
