@@ -24,8 +24,20 @@ export function defineMessages<const E extends Record<string, Message>>(
 /** Canadian conventions in both languages: 1,234 and 1 234, "Nov. 26, 2026" and « 26 nov. 2026 ». */
 export const intlLocale = (locale: Locale) => (locale === 'fr' ? 'fr-CA' : 'en-CA');
 
+// Intl objects are costly to build and every tally repaint formats numbers: make each once.
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
 export function formatNumber(value: number, locale: Locale): string {
-	return new Intl.NumberFormat(intlLocale(locale)).format(value);
+	let format = numberFormats.get(locale);
+	if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(intlLocale(locale))));
+	return format.format(value);
+}
+
+function pluralOf(count: number, locale: Locale): Intl.LDMLPluralRule {
+	let rules = pluralRules.get(locale);
+	if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(intlLocale(locale))));
+	return rules.select(count);
 }
 
 /** Formats a YYYY-MM-DD day without letting the time zone move it to the day before. */
@@ -55,7 +67,7 @@ export function translate<K extends string>(
 	const template =
 		typeof message === 'string'
 			? message
-			: new Intl.PluralRules(intlLocale(locale)).select(Number(params.count ?? 0)) === 'one'
+			: pluralOf(Number(params.count ?? 0), locale) === 'one'
 				? message.one
 				: message.other;
 	return template.replace(/\{(\w+)\}/g, (whole, name: string) => {

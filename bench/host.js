@@ -1,0 +1,121 @@
+// Host app figures in real Chromium against the built server:
+//  - first load: JavaScript bytes transferred (gzip) for the home screen, and in all;
+//  - tap to repaint: time from a click on a tally button to the DOM showing the new count, with
+//    the CPU slowed 4× (a slow phone), for many taps in a row (is it flat?).
+// Usage: node bench/host.js [--taps 10000]
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startBuiltServer } from './server.js';
+
+const argTaps = process.argv.indexOf('--taps');
+const TAPS = argTaps > 0 ? Number(process.argv[argTaps + 1]) : 10_000;
+const ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const percentile = (sorted, p) =>
+	sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+
+async function firstLoad(browser, url) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Network.enable');
+	const types = new Map();
+	let js = 0;
+	let all = 0;
+	cdp.on('Network.responseReceived', (e) => types.set(e.requestId, e.type));
+	cdp.on('Network.loadingFinished', (e) => {
+		all += e.encodedDataLength;
+		if (types.get(e.requestId) === 'Script') js += e.encodedDataLength;
+	});
+	await page.goto(url, { waitUntil: 'networkidle' });
+	await context.close();
+	return { js, all };
+}
+
+async function tapLatency(browser, url) {
+	const profile = mkdtempSync(join(tmpdir(), 'letterday-bench-profile-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+		args: ARGS
+	});
+	try {
+		const page = context.pages()[0] ?? (await context.newPage());
+		await page.goto(url);
+		await page.getByTestId('pack-ready').waitFor({ timeout: 30_000 });
+		await page.goto(`${url}/event/new`);
+		await page.getByLabel('Event name').fill('Bench');
+		await page.getByLabel('Venue').fill('Hall');
+		await page.getByLabel('City or town').fill('Ottawa');
+		await page.getByLabel('Province or territory').selectOption('ON');
+		await page.getByRole('button', { name: 'Create event' }).click();
+		await page.locator('article.case button.add').first().waitFor();
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+		const times = await page.evaluate(async (taps) => {
+			const button = document.querySelector('article.case button.add');
+			const count = button.querySelector('.count');
+			const out = [];
+			for (let i = 0; i < taps; i++) {
+				const before = count.textContent;
+				const start = performance.now();
+				await new Promise((resolve) => {
+					const observer = new MutationObserver(() => {
+						if (count.textContent !== before) {
+							observer.disconnect();
+							resolve();
+						}
+					});
+					observer.observe(count, { childList: true, characterData: true, subtree: true });
+					button.click();
+				});
+				out.push(performance.now() - start);
+			}
+			return out;
+		}, TAPS);
+		return times;
+	} finally {
+		await context.close();
+		rmSync(profile, { recursive: true, force: true });
+	}
+}
+
+function summary(times) {
+	const sorted = [...times].sort((a, b) => a - b);
+	return `p50 ${percentile(sorted, 0.5).toFixed(1)} ms, p95 ${percentile(sorted, 0.95).toFixed(1)} ms, max ${sorted.at(-1).toFixed(1)} ms`;
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'letterday-bench-'));
+const server = await startBuiltServer({ DATA_DIR: dataDir });
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+	args: ARGS
+});
+try {
+	const load = await firstLoad(browser, server.url);
+	console.log(
+		`host first load   JavaScript ${kb(load.js)} gzipped (budget 100 KB), all ${kb(load.all)}`
+	);
+	const times = await tapLatency(browser, server.url);
+	const slice = Math.min(1000, Math.floor(times.length / 2));
+	console.log(
+		`tap to repaint    ${times.length} taps, CPU 4× slower: ${summary(times)} (budget p95 16 ms)`
+	);
+	console.log(`  first ${slice} taps: ${summary(times.slice(0, slice))}`);
+	console.log(`  last ${slice} taps:  ${summary(times.slice(-slice))}`);
+} finally {
+	await browser.close();
+	await server.stop();
+	rmSync(dataDir, { recursive: true, force: true });
+}

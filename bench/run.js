@@ -1,0 +1,19 @@
+// `npm run bench`: builds when needed, then prints every benchmark's figures. Each part also runs
+// alone: node bench/sync.js, node bench/page-weight.js, node bench/host.js [--taps N].
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from './server.js';
+
+if (!existsSync(join(root, 'build/index.js')))
+	execSync('npx vite build', { cwd: root, stdio: 'inherit' });
+
+const parts = [
+	['Sync endpoint (3-counter requests)', ['bench/sync.js']],
+	['Participant case sheets (bytes transferred, gzip)', ['bench/page-weight.js']],
+	['Host app (first load, tap to repaint)', ['bench/host.js', ...process.argv.slice(2)]]
+];
+for (const [title, args] of parts) {
+	console.log(`\n## ${title}\n`);
+	execSync(`node ${args.join(' ')}`, { cwd: root, stdio: 'inherit' });
+}
