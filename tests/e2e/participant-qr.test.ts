@@ -4,11 +4,10 @@
  * which never carries an event id or key.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
-import type { Browser, Locator } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { chromium, launchOptions } from './helpers/chromium';
 import { disposeAppServer, startAppServer, type AppServer } from './helpers/app-server';
+import { decodeQr as decode } from './helpers/qr';
 import { LOCALES, caseIds } from './participant-support';
 
 let server: AppServer;
@@ -23,11 +22,6 @@ afterAll(async () => {
 	await browser?.close();
 	await disposeAppServer(server);
 });
-
-async function decode(target: Locator): Promise<string | undefined> {
-	const png = PNG.sync.read(await target.screenshot());
-	return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
-}
 
 describe.each(LOCALES)('QR codes in %s', (lang) => {
 	it('the poster code opens the case list, with no event key', async () => {
