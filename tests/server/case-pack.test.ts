@@ -160,6 +160,14 @@ describe('validation', () => {
 		]);
 	});
 
+	it.each(['print', 'poster'])('rejects the id %j, which the participant pages use', (id) => {
+		const pack = sample();
+		pack.cases[2]!.id = id;
+		expect(errorsOf(pack)).toEqual([
+			`case "${id}" (cases[2]): id: "${id}" is reserved for the participant pages`
+		]);
+	});
+
 	it.each(['Rita', 'rita_k', 'rita--k', '-rita', 'rita-', 'ríta', ''])(
 		'rejects the id %j',
 		(id) => {

@@ -16,6 +16,8 @@ import {
 } from '$lib/shared/case-pack';
 
 export const CASE_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Names the participant pages use beside case ids under /c/{lang}/: a case may not take them. */
+export const RESERVED_CASE_IDS = ['print', 'poster'];
 /** Anything a browser could treat as a link target, so it must be checked as a URL. */
 const LOOKS_LIKE_URL =
 	/^([a-z][a-z0-9+.-]*:\/\/|(javascript|data|vbscript|file|mailto|http|https):)/i;
@@ -362,6 +364,10 @@ class Validator {
 				'id',
 				'must be lowercase letters and digits in words joined by single hyphens, e.g. "rita-karasartova"'
 			);
+			return undefined;
+		}
+		if (RESERVED_CASE_IDS.includes(id)) {
+			this.report('id', `"${id}" is reserved for the participant pages`);
 			return undefined;
 		}
 		const first = firstIndexOf.get(id);
