@@ -3,6 +3,9 @@ import { BACKGROUND_SYNC_TAG, syncAll, syncEvent, type SyncResult } from './sync
 
 type Wanted = Set<string> | 'all';
 
+/** Quiet time after a tap before its count is sent: a burst of taps makes one request. */
+const SOON_MS = 5_000;
+
 const merge = (a: Wanted | null, b: Wanted): Wanted =>
 	a === 'all' || b === 'all' ? 'all' : new Set([...(a ?? []), ...b]);
 
@@ -18,6 +21,7 @@ class SyncEngine {
 	#loop: Promise<void> | null = null;
 	#pending: Wanted | null = null;
 	#started = false;
+	#soon: ReturnType<typeof setTimeout> | undefined;
 
 	/** True while a request is in flight. */
 	get running() {
@@ -39,6 +43,14 @@ class SyncEngine {
 		this.#pending = merge(this.#pending, eventId ? new Set([eventId]) : 'all');
 		this.#loop ??= this.#drain().finally(() => (this.#loop = null));
 		return this.#loop;
+	}
+
+	/** Sends an event's new counts a few seconds after the last change, when a network is there. */
+	soon(eventId: string) {
+		clearTimeout(this.#soon);
+		this.#soon = setTimeout(() => {
+			if (navigator.onLine) void this.request(eventId);
+		}, SOON_MS);
 	}
 
 	async #drain() {
