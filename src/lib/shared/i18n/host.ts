@@ -76,6 +76,7 @@ export const hostMessages = defineMessages(
 		tallyBatchInvalid: 'Enter a whole number from 1 to 500.',
 		tallyAnnounce: '{kind} for {subject}: {count}',
 		tallyEventSubject: 'this event',
+		tallyAllDevices: 'all devices: {count}',
 		tallyFailed: 'That count was not saved: {reason}',
 
 		projectorTitle: 'Our letters so far',
@@ -96,6 +97,7 @@ export const hostMessages = defineMessages(
 			'Storage is not persistent: the browser may clear it when space runs low. Install the app or sync often.',
 		storageUnknown: 'This browser does not say whether storage is persistent.',
 		storageUsage: '{usage} used of about {quota} available.',
+		megabytes: '{size} MB',
 		unsynced: { one: '{count} change not yet synced', other: '{count} changes not yet synced' },
 		lastSync: 'Last sync: {when}',
 		neverSynced: 'Not synced yet',
@@ -233,6 +235,7 @@ export const hostMessages = defineMessages(
 		tallyBatchInvalid: 'Entrez un nombre entier de 1 à 500.',
 		tallyAnnounce: '{kind} pour {subject}\u00a0: {count}',
 		tallyEventSubject: 'cet événement',
+		tallyAllDevices: 'tous les appareils\u00a0: {count}',
 		tallyFailed: 'Ce décompte n’a pas été enregistré\u00a0: {reason}',
 
 		projectorTitle: 'Nos lettres jusqu’ici',
@@ -254,6 +257,7 @@ export const hostMessages = defineMessages(
 			'Le stockage n’est pas persistant\u00a0: le navigateur peut l’effacer si l’espace manque. Installez l’application ou synchronisez souvent.',
 		storageUnknown: 'Ce navigateur n’indique pas si le stockage est persistant.',
 		storageUsage: '{usage} utilisés sur environ {quota} disponibles.',
+		megabytes: '{size}\u00a0Mo',
 		unsynced: {
 			one: '{count} changement pas encore synchronisé',
 			other: '{count} changements pas encore synchronisés'
