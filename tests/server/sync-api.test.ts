@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_KINDS, EVENT_CASE_ID, type CounterState } from '$lib/shared/domain';
 import { randomEventKey, randomId } from '$lib/shared/ids';
 import { hashEventKey } from '$lib/server/auth/event-key';
+import { writeTransaction } from '$lib/server/db/transaction';
 import { backends, type TestDatabase } from './helpers/databases';
 import {
 	SyncHarness,
@@ -240,6 +241,49 @@ for (const backend of backends) {
 			expect(answer.totals).toEqual([{ caseId: caseA, kind: 'letter', total: 1 }]);
 			// One event's key does not open another.
 			expect((await server.post(two.id, one.key, snapshot(device, []))).status).toBe(403);
+		});
+
+		it('shares the database with other transactions: a sync waits for one in progress', async () => {
+			let release!: () => void;
+			const gate = new Promise<void>((resolve) => (release = resolve));
+			const order: string[] = [];
+			const other = writeTransaction(server.db, async (trx) => {
+				await trx
+					.insertInto('events')
+					.values({
+						id: randomId(),
+						key_hash: hashEventKey(randomEventKey()),
+						name: 'Other',
+						venue: '',
+						city: '',
+						province: 'QC',
+						date: '2026-12-11',
+						details_updated_at: 1,
+						details_device_id: randomId(),
+						created_at: 1,
+						last_sync_at: 1
+					})
+					.execute();
+				await gate;
+				order.push('other');
+			});
+			const event = newEvent();
+			const syncing = server
+				.sync(
+					event.id,
+					event.key,
+					snapshot(randomId(), [{ caseId: caseA, kind: 'letter', plus: 1, minus: 0 }])
+				)
+				.then((answer) => {
+					order.push('sync');
+					return answer;
+				});
+			await new Promise((resolve) => setTimeout(resolve, 50));
+			release();
+			await other;
+			expect((await syncing).totals).toEqual([{ caseId: caseA, kind: 'letter', total: 1 }]);
+			// SQLite has one connection, so the sync waited; PostgreSQL ran both at once.
+			if (backend.dialect === 'sqlite') expect(order).toEqual(['other', 'sync']);
 		});
 
 		it('accepts the largest snapshot the pack allows, with values at the limit', async () => {

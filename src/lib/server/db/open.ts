@@ -24,6 +24,10 @@ export type DbDialect = 'sqlite' | 'postgres';
 export interface AppDb {
 	kysely: Kysely<Database>;
 	dialect: DbDialect;
+	/** SQLite only: the same connection Kysely uses, with cached prepared statements, for hot
+	 * paths that run statements synchronously. Touch it only while holding the connection
+	 * (inside `kysely.connection().execute`), as rawWriteTransaction does. */
+	sqlite?: SqliteDatabase;
 	close(): Promise<void>;
 }
 
@@ -71,10 +75,9 @@ function openSqlite(file: string): AppDb {
 	raw.pragma('synchronous = NORMAL');
 	raw.pragma('busy_timeout = 5000');
 	raw.pragma('foreign_keys = ON');
-	const kysely = new Kysely<Database>({
-		dialect: new SqliteDialect({ database: withStatementCache(raw) })
-	});
-	return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+	const sqlite = withStatementCache(raw);
+	const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	return { kysely, dialect: 'sqlite', sqlite, close: () => kysely.destroy() };
 }
 
 /**

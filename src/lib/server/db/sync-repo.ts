@@ -4,21 +4,20 @@
  * A known event with unchanged details costs five statements: begin, touch, upsert, totals,
  * commit.
  */
-import type { Kysely } from 'kysely';
 import { keyHashesEqual } from '$lib/server/auth/event-key';
 import { compareCounterKeys, pickLatestDetails } from '$lib/shared/counter-merge';
 import type { StampedEventDetails } from '$lib/shared/counter-merge';
 import { SYNC_FORMAT_VERSION, type CounterKind, type Province } from '$lib/shared/domain';
 import type { CounterSnapshot, SyncAnswer } from '$lib/shared/sync-wire';
 import type { AppDb } from './open';
-import type { Database, EventsTable } from './schema';
+import type { EventsTable } from './schema';
 import {
 	COUNTER_WIDTH,
 	ROWS_PER_UPSERT,
 	syncStatements,
 	type SyncStatements
 } from './sync-statements';
-import { writeTransaction } from './transaction';
+import { rawWriteTransaction, type RunQuery } from './transaction';
 
 export interface ApplySnapshot {
 	eventId: string;
@@ -56,7 +55,9 @@ const statements = { sqlite: syncStatements('sqlite'), postgres: syncStatements(
 
 export async function applySnapshot(db: AppDb, input: ApplySnapshot): Promise<ApplyResult> {
 	try {
-		const answer = await writeTransaction(db, (trx) => apply(statements[db.dialect], trx, input));
+		const answer = await rawWriteTransaction(db, (run) =>
+			apply(statements[db.dialect], run, input)
+		);
 		return { ok: true, answer };
 	} catch (error) {
 		// Thrown inside the transaction, so the rollback undoes the last_sync_at stamp too.
@@ -67,7 +68,7 @@ export async function applySnapshot(db: AppDb, input: ApplySnapshot): Promise<Ap
 
 async function apply(
 	sql: SyncStatements,
-	trx: Kysely<Database>,
+	run: RunQuery,
 	{ eventId, keyHash, snapshot, now }: ApplySnapshot
 ): Promise<SyncAnswer> {
 	const incoming: StampedEventDetails = {
@@ -75,15 +76,15 @@ async function apply(
 		updatedBy: snapshot.event.updatedBy ?? snapshot.deviceId
 	};
 	let details = incoming;
-	let stored = await touchEvent(sql, trx, eventId, now);
+	let stored = (await run<StoredEvent>(sql.touchEvent(now, eventId)))[0];
 	if (!stored) {
 		// Trust on first use. DO NOTHING + read back makes two first syncs racing in two processes
 		// agree on one key: the loser reads the winner's row and is judged by its hash.
-		const inserted = await trx.executeQuery(
+		const inserted = await run(
 			sql.insertEvent([eventId, keyHash, ...detailValues(incoming), now, now])
 		);
-		if (inserted.rows.length === 0) {
-			stored = await touchEvent(sql, trx, eventId, now);
+		if (inserted.length === 0) {
+			stored = (await run<StoredEvent>(sql.touchEvent(now, eventId)))[0];
 			if (!stored) throw new Error(`event ${eventId} vanished while being registered`);
 		}
 	}
@@ -93,7 +94,7 @@ async function apply(
 		// The same function the devices use, so server and devices pick the same winner.
 		details = pickLatestDetails(current, incoming);
 		if (details !== current) {
-			await trx.executeQuery(sql.updateDetails([...detailValues(details), eventId]));
+			await run(sql.updateDetails([...detailValues(details), eventId]));
 		}
 	}
 
@@ -104,11 +105,11 @@ async function apply(
 			.flatMap((c) => [eventId, snapshot.deviceId, c.caseId, c.kind, c.plus, c.minus, now]);
 		const chunk = ROWS_PER_UPSERT * COUNTER_WIDTH;
 		for (let start = 0; start < values.length; start += chunk) {
-			await trx.executeQuery(sql.upsertCounters(values.slice(start, start + chunk)));
+			await run(sql.upsertCounters(values.slice(start, start + chunk)));
 		}
 	}
 
-	const { rows } = await trx.executeQuery<TotalRow>(sql.totals(eventId));
+	const rows = await run<TotalRow>(sql.totals(eventId));
 	return {
 		format: SYNC_FORMAT_VERSION,
 		event: publicDetails(details),
@@ -122,16 +123,6 @@ async function apply(
 		devices: rows.length > 0 ? Number(rows[0]!.devices) : 0,
 		syncedAt: now
 	};
-}
-
-async function touchEvent(
-	sql: SyncStatements,
-	trx: Kysely<Database>,
-	eventId: string,
-	now: number
-): Promise<StoredEvent | undefined> {
-	const { rows } = await trx.executeQuery<StoredEvent>(sql.touchEvent(now, eventId));
-	return rows[0];
 }
 
 /** In the order of the statements' detail columns. */
