@@ -1,0 +1,208 @@
+/**
+ * Every host screen with real data behind it, for the accessibility and French checks: one event
+ * with a few counts, its id and a real case id, and a way to open each screen and wait until it
+ * has painted what IndexedDB holds (the shells are prerendered empty).
+ */
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Locale } from '$lib/shared/domain';
+import type { Catalog, Message } from '$lib/shared/i18n/catalog';
+import { createEventOffline, tapAdd } from './host';
+
+export interface HostData {
+	eventId: string;
+	caseId: string;
+	caseName: string;
+}
+
+export interface HostScreen {
+	name: string;
+	path: (data: HostData) => string;
+	/** Resolves once the screen shows its data. */
+	ready: (page: Page) => Promise<unknown>;
+}
+
+const atLeast = (page: Page, selector: string, n: number) =>
+	expect.poll(() => page.locator(selector).count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(n);
+
+export const HOST_SCREENS: HostScreen[] = [
+	{
+		name: 'events',
+		path: () => '/',
+		ready: async (page) => {
+			await page.getByTestId('pack-ready').waitFor();
+			await atLeast(page, 'main li.card', 1);
+		}
+	},
+	{ name: 'new event', path: () => '/event/new', ready: (page) => page.locator('form').waitFor() },
+	{
+		name: 'event',
+		path: (d) => `/event?id=${d.eventId}`,
+		ready: async (page) => {
+			await atLeast(page, 'article.case', 8);
+			await page.getByTestId('own-letter').waitFor();
+			await page.getByTestId('sync-waiting').waitFor();
+		}
+	},
+	{
+		name: 'projector',
+		path: (d) => `/event/projector?id=${d.eventId}`,
+		ready: (page) => page.getByTestId('projector-total').waitFor()
+	},
+	{
+		name: 'participants QR',
+		path: (d) => `/event/qr?id=${d.eventId}`,
+		ready: async (page) => {
+			await page.getByTestId('participants-qr').locator('svg').waitFor();
+			await atLeast(page, 'main li.card svg', 8);
+		}
+	},
+	{
+		name: 'co-host QR',
+		path: (d) => `/event/cohost?id=${d.eventId}`,
+		ready: (page) => page.getByTestId('cohost-qr').locator('svg').waitFor()
+	},
+	{ name: 'join', path: () => '/join', ready: (page) => page.locator('#join-link').waitFor() },
+	{ name: 'cases', path: () => '/cases', ready: (page) => atLeast(page, 'main li.card', 8) },
+	{
+		name: 'case sheet',
+		path: (d) => `/cases/view?id=${d.caseId}`,
+		ready: (page) => page.locator('article.case-sheet h1').waitFor()
+	},
+	{
+		name: 'status',
+		path: () => '/status',
+		ready: async (page) => {
+			await page.getByTestId('persisted').waitFor();
+			await atLeast(page, 'main li.card', 1);
+		}
+	}
+];
+
+export const screenNamed = (name: string): HostScreen => {
+	const found = HOST_SCREENS.find((s) => s.name === name);
+	if (!found) throw new Error(`no host screen named ${name}`);
+	return found;
+};
+
+/** Screens in a state of their own, reached by doing something on them. */
+export const HOST_STATES: {
+	name: string;
+	open: (page: Page, base: string, data: HostData) => Promise<unknown>;
+}[] = [
+	{
+		name: 'new event with errors',
+		open: async (page, base, data) => {
+			await openScreen(page, base, screenNamed('new event'), data);
+			await page.locator('main form button[type="submit"]').click();
+			await page.locator('[aria-invalid="true"]').first().waitFor();
+		}
+	},
+	{
+		name: 'join with a bad link',
+		open: async (page, base, data) => {
+			await openScreen(page, base, screenNamed('join'), data);
+			await page.locator('#join-link').fill('https://example.org/join#id=nope');
+			await page.locator('main form button[type="submit"]').click();
+			await page.getByRole('alert').waitFor();
+		}
+	},
+	{
+		name: 'join with an invite',
+		open: async (page, base, data) => {
+			await openScreen(page, base, screenNamed('co-host QR'), data);
+			const link = await page.locator('main input[readonly]').inputValue();
+			await openScreen(page, base, screenNamed('join'), data);
+			await page.locator('#join-link').fill(link);
+			await page.locator('main form button[type="submit"]').click();
+			await page.locator('#invite-title').waitFor();
+		}
+	}
+];
+
+/** Creates an event (in English, the helpers' language) and counts a little on it. */
+export async function seedEvent(page: Page, name: string): Promise<HostData> {
+	await createEventOffline(page, name);
+	const eventId = new URL(page.url()).searchParams.get('id')!;
+	const caseName = (await page.locator('article.case h3').first().textContent())!
+		.split(' · ')[0]!
+		.trim();
+	const sheetLink = page.locator('article.case').first().getByRole('link');
+	const caseId = new URL((await sheetLink.getAttribute('href'))!, page.url()).searchParams.get(
+		'id'
+	)!;
+	await tapAdd(page, 'Appeal letters', caseName, 3);
+	await tapAdd(page, 'Solidarity cards', caseName, 1);
+	await tapAdd(page, 'Participants', 'this event', 4);
+	await tapAdd(page, 'First-time participants', 'this event', 1);
+	return { eventId, caseId, caseName };
+}
+
+export async function openScreen(page: Page, base: string, screen: HostScreen, data: HostData) {
+	await page.goto(`${base}${screen.path(data)}`);
+	await screen.ready(page);
+}
+
+/** Makes the next page load start in `lang`, the way the language button leaves it. */
+export async function useLanguage(page: Page, lang: Locale) {
+	await page.evaluate((value) => localStorage.setItem('letterday.lang', value), lang);
+}
+
+const forms = (message: Message): string[] =>
+	typeof message === 'string' ? [message] : [message.one, message.other];
+
+/**
+ * Literal pieces of every English message that French does not share, placeholders cut out:
+ * "Add one {kind} for {subject}; now {count}" gives "Add one" and "now" is too short to trust.
+ * Messages spelled the same in both languages ("Participants", "Date") are not leftovers, nor
+ * are `except` keys, written in the other language on purpose (the language button).
+ */
+export function englishOnlyFragments<K extends string>(
+	catalog: Catalog<K>,
+	except: readonly string[] = []
+): string[] {
+	const keep = (key: string) => !except.includes(key);
+	const entries = <T>(record: Record<K, T>) =>
+		(Object.entries(record) as [string, T][]).filter(([key]) => keep(key));
+	const french = new Set(entries<Message>(catalog.fr).flatMap(([, m]) => forms(m)));
+	const fragments = new Set<string>();
+	for (const message of entries<Message>(catalog.en).flatMap(([, m]) => forms(m))) {
+		if (french.has(message)) continue;
+		const pieces = message.split(/\{\w+\}/);
+		for (const piece of pieces) {
+			const trimmed = piece.replace(/^[\s,.:;!?·()“”’]+|[\s,.:;!?·()“”’]+$/g, '');
+			// A whole short message ("Add", "Copy") is a word of its own; a short piece between
+			// placeholders ("for", "now") could be anything.
+			const min = pieces.length === 1 ? 3 : 4;
+			if (trimmed.length >= min && /\p{L}{2}/u.test(trimmed)) fragments.add(trimmed);
+		}
+	}
+	return [...fragments];
+}
+
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The fragments found in `text` as whole words (so "Date" never matches inside "Dates"). */
+export function findFragments(text: string, fragments: string[]): string[] {
+	return fragments.filter((fragment) =>
+		new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(fragment)}(?![\\p{L}\\p{N}])`, 'u').test(text)
+	);
+}
+
+/**
+ * Everything a person can see or hear on the page: rendered text, the names and hints held in
+ * attributes, option labels and the document title.
+ */
+export function readableText(page: Page): Promise<string> {
+	return page.evaluate(() => {
+		const parts = [document.title, document.body.innerText];
+		for (const el of document.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
+			for (const attr of ['aria-label', 'title', 'placeholder', 'alt']) {
+				const value = el.getAttribute(attr);
+				if (value) parts.push(value);
+			}
+		}
+		for (const option of document.querySelectorAll('option')) parts.push(option.text);
+		return parts.join('\n');
+	});
+}
