@@ -111,7 +111,7 @@ export const hostMessages = defineMessages(
 			other: '{count} changes waiting to be sent'
 		},
 		allSent: 'Everything counted on this device has been sent.',
-		syncedAt: 'Last synced {when}.',
+		syncedAt: 'Last synced: {when}',
 		devicesCounting: {
 			one: '{count} device counting for this event',
 			other: '{count} devices counting for this event'
@@ -280,7 +280,7 @@ export const hostMessages = defineMessages(
 			other: '{count} changements en attente d’envoi'
 		},
 		allSent: 'Tout ce qui a été compté sur cet appareil a été envoyé.',
-		syncedAt: 'Dernière synchronisation\u00a0: {when}.',
+		syncedAt: 'Dernière synchronisation\u00a0: {when}',
 		devicesCounting: {
 			one: '{count} appareil compte pour cet événement',
 			other: '{count} appareils comptent pour cet événement'
