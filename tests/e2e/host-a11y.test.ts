@@ -208,6 +208,10 @@ describe('the event screen by keyboard', () => {
 			const state = await focusState(page);
 			if (!state?.id) continue;
 			reached.add(state.id);
+			// The first stops (skip link, brand, menu, language, event actions) for a look by eye.
+			if (SHOTS && reached.size <= 9) {
+				await page.screenshot({ path: join(SHOTS, `focus-${reached.size}.png`) });
+			}
 			if (!state.focusVisible) problems.push(`${state.what}: not :focus-visible`);
 			if (!state.ringShown) problems.push(`${state.what}: outline ${state.outline}`);
 			if (state.contrast < 3)
