@@ -3,7 +3,8 @@
  * on the device: axe-core over every host screen in English and in French; the event screen by
  * keyboard alone (every control reachable by Tab with a visible, contrasting focus ring, the
  * tally operated with Enter and Space, its live region speaking the page's language); 44 px
- * tally targets; no sideways scrolling at 320 px or at 200% zoom.
+ * tally targets; a title per screen; no sideways scrolling at 320 px or at 200% zoom; no motion
+ * under prefers-reduced-motion; the projector's figures as text.
  *
  * Set A11Y_SHOTS=<dir> to keep a screenshot of every screen at 320 px and at 200% for review.
  */
@@ -92,6 +93,18 @@ describe('host app accessibility', () => {
 			await state.open(page, server.url, data);
 			await expectNoViolations(lang);
 		});
+	});
+
+	it.each(LOCALES)('gives every screen a title of its own in %s', async (lang) => {
+		await useLanguage(page, lang);
+		const titles: string[] = [];
+		for (const screen of HOST_SCREENS) {
+			await openScreen(page, server.url, screen, data);
+			// What the screen is, then the app: SvelteKit announces it after each navigation.
+			await expect.poll(() => page.title()).toMatch(/. · Letterday$/);
+			titles.push(await page.title());
+		}
+		expect(new Set(titles).size, titles.join(' | ')).toBe(HOST_SCREENS.length);
 	});
 
 	describe.each(LOCALES)('reflow in %s', (lang) => {
