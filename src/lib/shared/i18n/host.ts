@@ -80,10 +80,7 @@ export const hostMessages = defineMessages(
 		tallyFailed: 'That count was not saved: {reason}',
 
 		projectorTitle: 'Our letters so far',
-		projectorTotal: {
-			one: '{count} action for human rights',
-			other: '{count} actions for human rights'
-		},
+		projectorTotal: { one: 'action for human rights', other: 'actions for human rights' },
 		projectorPeople: { one: '{count} person writing', other: '{count} people writing' },
 		projectorExit: 'Leave projector view',
 
@@ -245,8 +242,8 @@ export const hostMessages = defineMessages(
 
 		projectorTitle: 'Nos lettres jusqu’ici',
 		projectorTotal: {
-			one: '{count} action pour les droits humains',
-			other: '{count} actions pour les droits humains'
+			one: 'action pour les droits humains',
+			other: 'actions pour les droits humains'
 		},
 		projectorPeople: { one: '{count} personne écrit', other: '{count} personnes écrivent' },
 		projectorExit: 'Quitter la vue projecteur',
