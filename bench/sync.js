@@ -8,6 +8,8 @@
  * adapter-node server (`build/index.js`, from `npm run build`) on a free port, once on SQLite in
  * a temp DATA_DIR and once on PostgreSQL when BENCH_DATABASE_URL, TEST_DATABASE_URL or
  * DATABASE_URL is set (in a throwaway schema), and prints requests/s and latencies for each.
+ * Options: --seconds N, --connections N, --only sqlite|postgres, --build DIR (a copy of build/),
+ * --calibrate (first measure a bare node:http server: what this machine and client can reach).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -129,11 +131,25 @@ async function freePort() {
 	});
 }
 
-/** Starts `node {buildDir}/index.js` with `env` and waits for /api/health. */
-async function startBuiltServer(buildDir, env) {
+/** A bare node:http server that answers every request with a fixed JSON: the ceiling this
+ * machine and this client reach with no framework and no database (`--calibrate`). */
+const BARE_SERVER = `
+	const { createServer } = require('node:http');
+	createServer((req, res) => {
+		req.resume();
+		req.on('end', () => {
+			res.setHeader('content-type', 'application/json');
+			res.end('{"ok":true}');
+		});
+	}).listen(Number(process.env.PORT), process.env.HOST);
+`;
+
+/** Starts `node {buildDir}/index.js` (or the bare server) with `env`; waits until it answers. */
+async function startBuiltServer(buildDir, env, bare = false) {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, [join(buildDir, 'index.js')], {
+	const args = bare ? ['-e', BARE_SERVER] : [join(buildDir, 'index.js')];
+	const child = spawn(process.execPath, args, {
 		cwd: root,
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
@@ -210,6 +226,7 @@ function parseArgs(argv) {
 		if (argv[i] === '--seconds') options.seconds = Number(argv[++i]);
 		else if (argv[i] === '--connections') options.connections = Number(argv[++i]);
 		else if (argv[i] === '--only') options.only = argv[++i];
+		else if (argv[i] === '--calibrate') options.calibrate = true;
 		// A copy of build/ keeps a long run safe from someone rebuilding meanwhile.
 		else if (argv[i] === '--build') options.build = resolve(argv[++i]);
 	}
@@ -238,8 +255,18 @@ async function main() {
 		);
 		process.exit(1);
 	}
-	const { build, only, ...benchOptions } = options;
+	const { build, only, calibrate, ...benchOptions } = options;
 	const results = [];
+	if (calibrate) {
+		const server = await startBuiltServer(build, {}, true);
+		try {
+			const result = await measure(server, benchOptions);
+			results.push(['bare http', result]);
+			console.log(format('bare http', result));
+		} finally {
+			await server.stop();
+		}
+	}
 	if (only !== 'postgres') {
 		const dataDir = mkdtempSync(join(tmpdir(), 'letterday-bench-'));
 		const server = await startBuiltServer(build, { DATA_DIR: dataDir, DATABASE_URL: '' });
