@@ -45,7 +45,14 @@ export async function handleSync(
 			? apiError(body.status, body.code, body.message)
 			: refuseUnread(body.status, body.code, body.message);
 	}
-	const snapshot = parseCounterSnapshot(body.value, deps.caseIds());
+	let caseIds: ReadonlySet<string>;
+	try {
+		caseIds = deps.caseIds();
+	} catch (error) {
+		console.error('sync: no case pack', error);
+		return apiError(500, 'internal_error', 'The case pack could not be loaded; try again later');
+	}
+	const snapshot = parseCounterSnapshot(body.value, caseIds);
 	if (!snapshot.ok) return apiError(400, snapshot.code, snapshot.message);
 
 	let db: AppDb;
