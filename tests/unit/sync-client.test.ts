@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { LetterdayDB, useDatabase } from '$lib/client/db/database';
 import { createEvent } from '$lib/client/repos/events';
 import { tap, undo } from '$lib/client/repos/tally';
-import { syncEvent } from '$lib/client/sync/sync-event';
+import { forgetWholeSnapshots, syncEvent } from '$lib/client/sync/sync-event';
 import { eventFigures, sumKind } from '$lib/client/totals';
 import { openDatabase, type AppDb } from '$lib/server/db';
 import { handleSync } from '$lib/server/sync/handler';
@@ -166,5 +166,33 @@ describe('client sync', () => {
 		await syncEvent(event.id, endpoint());
 		expect((await host.events.get(event.id))?.name).toBe('Renamed write-in');
 		expect((await host.events.get(event.id))?.detailsDirty).toBe(0);
+	});
+});
+
+describe('whole snapshot once per session', () => {
+	it('restores counts a server lost, on the first sync after a reload', async () => {
+		device();
+		const event = await createEvent(details);
+		await tap(event.id, 'case-two', 'online', 4);
+		expect(await syncEvent(event.id, endpoint())).toEqual({ ok: true });
+		// A later sync in the same session sends only what changed: nothing.
+		let sentCounters = -1;
+		const spy: typeof fetch = async (input, init) => {
+			sentCounters = JSON.parse(String(init?.body)).counters.length;
+			return endpoint()(input, init);
+		};
+		await syncEvent(event.id, spy);
+		expect(sentCounters).toBe(0);
+
+		// The server loses this event's rows (say, a restore from an older backup).
+		await server.kysely.deleteFrom('counters').where('event_id', '=', event.id).execute();
+		forgetWholeSnapshots(); // the host reloads the app
+		await syncEvent(event.id, spy);
+		expect(sentCounters).toBe(1);
+		expect((await getSyncState(event.id))?.totals).toContainEqual({
+			caseId: 'case-two',
+			kind: 'online',
+			total: 4
+		});
 	});
 });

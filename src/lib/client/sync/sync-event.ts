@@ -17,6 +17,13 @@ interface Snapshot {
 	body: CounterSnapshot;
 }
 
+/**
+ * Events this page (or worker) has already sent whole. The first sync of an event in each session
+ * sends every row, not only the dirty ones: if the server ever lost commits (restored from an older
+ * backup), the device's counts flow back, and max-merge makes the resend harmless.
+ */
+const sentWhole = new Set<string>();
+
 async function readSnapshot(eventId: string): Promise<Snapshot | null> {
 	const database = db();
 	const device = await deviceId();
@@ -24,7 +31,7 @@ async function readSnapshot(eventId: string): Promise<Snapshot | null> {
 		const event = await database.events.get(eventId);
 		if (!event) return null;
 		const rows = await database.counters.where('eventId').equals(eventId).toArray();
-		const sent = rows.filter((row) => row.dirty === 1);
+		const sent = sentWhole.has(eventId) ? rows.filter((row) => row.dirty === 1) : rows;
 		return {
 			event,
 			sent,
@@ -51,6 +58,11 @@ async function readSnapshot(eventId: string): Promise<Snapshot | null> {
 			}
 		};
 	});
+}
+
+/** For tests: start a new "session", as a page reload does. */
+export function forgetWholeSnapshots(): void {
+	sentWhole.clear();
 }
 
 export type SyncResult = { ok: true } | { ok: false; failure: SyncFailure } | { ok: 'missing' };
@@ -86,12 +98,14 @@ export async function syncEvent(
 				});
 				return;
 			}
+			sentWhole.add(event.id);
 			// A row tapped again while the request was in flight keeps its dirty mark: its newer value
 			// has not reached the server yet.
 			for (const row of sent) {
 				const current = await database.counters.get([row.eventId, row.caseId, row.kind]);
-				if (current && current.rev === row.rev)
+				if (current && current.dirty === 1 && current.rev === row.rev) {
 					await database.counters.put({ ...current, dirty: 0 });
+				}
 			}
 			const { answer } = outcome;
 			const local = await database.events.get(event.id);
