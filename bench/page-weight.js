@@ -10,15 +10,14 @@
  *   node bench/page-weight.js            builds nothing; starts build/index.js on a free port
  *   benchPageWeight({ baseUrl })          from bench/run.js, against a running server
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { startBuiltServer } from './server.js';
 
 export const BUDGET_BYTES = 20 * 1024;
 export const AIM_BYTES = 14 * 1024;
@@ -151,54 +150,21 @@ export async function benchPageWeight({ baseUrl, log = console.log }) {
 	return result;
 }
 
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
-}
-
-/** Starts the built server with its own DATA_DIR and waits for the case list to answer. */
-async function startBuiltServer() {
-	if (!existsSync('build/index.js')) throw new Error('No build/: run `npm run build` first.');
-	const port = await freePort();
+/** Starts the built server with its own DATA_DIR, removed again by stop(). */
+async function startWithDataDir() {
 	const dataDir = mkdtempSync(join(tmpdir(), 'letterday-bench-'));
-	const url = `http://127.0.0.1:${port}`;
-	let output = '';
-	const child = spawn(process.execPath, ['build/index.js'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, DATA_DIR: dataDir },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	child.stdout.on('data', (d) => (output += d));
-	child.stderr.on('data', (d) => (output += d));
-	const stop = async () => {
-		if (child.exitCode === null) {
-			const exited = new Promise((r) => child.once('exit', r));
-			child.kill('SIGTERM');
-			await exited;
+	const server = await startBuiltServer({ DATA_DIR: dataDir });
+	return {
+		url: server.url,
+		async stop() {
+			await server.stop();
+			rmSync(dataDir, { recursive: true, force: true });
 		}
-		rmSync(dataDir, { recursive: true, force: true });
 	};
-	const deadline = Date.now() + 30_000;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null) break;
-		try {
-			if ((await fetch(`${url}/c/en`)).ok) return { url, stop };
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	await stop();
-	throw new Error(`server did not answer /c/en within 30 s:\n${output}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-	const server = await startBuiltServer();
+	const server = await startWithDataDir();
 	try {
 		await benchPageWeight({ baseUrl: server.url });
 	} finally {

@@ -19,13 +19,17 @@ function freePort() {
 	});
 }
 
-export async function startBuiltServer(env = {}) {
-	if (!existsSync(join(root, 'build/index.js'))) {
+/**
+ * Starts `node {buildDir}/index.js` with `env` (or, with `args`, any other node program that
+ * listens on PORT) and waits until /api/health answers.
+ */
+export async function startBuiltServer(env = {}, { buildDir = join(root, 'build'), args } = {}) {
+	if (!args && !existsSync(join(buildDir, 'index.js'))) {
 		throw new Error('The benchmarks need the built server: run `npm run build` first.');
 	}
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, [join(root, 'build/index.js')], {
+	const child = spawn(process.execPath, args ?? [join(buildDir, 'index.js')], {
 		cwd: root,
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
@@ -47,6 +51,7 @@ export async function startBuiltServer(env = {}) {
 	}
 	return {
 		url,
+		pid: child.pid,
 		log: () => log,
 		async stop() {
 			if (child.exitCode !== null) return;

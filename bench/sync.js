@@ -11,16 +11,13 @@
  * Options: --seconds N, --connections N, --only sqlite|postgres, --build DIR (a copy of build/),
  * --calibrate (first measure a bare node:http server: what this machine and client can reach).
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { root, startBuiltServer } from './server.js';
 
 const randomId = () => randomBytes(16).toString('base64url');
 const randomKey = () => randomBytes(32).toString('hex');
@@ -120,17 +117,6 @@ export async function benchSync({ baseUrl, seconds = 10, connections = 8, warmup
 	};
 }
 
-async function freePort() {
-	return new Promise((resolvePort, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolvePort(port));
-		});
-	});
-}
-
 /** A bare node:http server that answers every request with a fixed JSON: the ceiling this
  * machine and this client reach with no framework and no database (`--calibrate`). */
 const BARE_SERVER = `
@@ -145,42 +131,8 @@ const BARE_SERVER = `
 `;
 
 /** Starts `node {buildDir}/index.js` (or the bare server) with `env`; waits until it answers. */
-async function startBuiltServer(buildDir, env, bare = false) {
-	const port = await freePort();
-	const url = `http://127.0.0.1:${port}`;
-	const args = bare ? ['-e', BARE_SERVER] : [join(buildDir, 'index.js')];
-	const child = spawn(process.execPath, args, {
-		cwd: root,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, ...env },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	let log = '';
-	child.stdout.on('data', (chunk) => (log += chunk));
-	child.stderr.on('data', (chunk) => (log += chunk));
-	const deadline = Date.now() + 30_000;
-	for (;;) {
-		if (child.exitCode !== null) throw new Error(`server exited:\n${log}`);
-		if (Date.now() > deadline) throw new Error(`server not healthy within 30 s:\n${log}`);
-		try {
-			const health = await fetch(`${url}/api/health`);
-			if (health.ok) break;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	return {
-		url,
-		pid: child.pid,
-		log: () => log,
-		async stop() {
-			if (child.exitCode !== null) return;
-			const exited = new Promise((r) => child.once('exit', r));
-			child.kill('SIGTERM');
-			await exited;
-		}
-	};
-}
+const startServer = (buildDir, env, bare = false) =>
+	startBuiltServer(env, bare ? { args: ['-e', BARE_SERVER] } : { buildDir });
 
 /** CPU seconds (user + system) a process has used so far, from /proc; undefined elsewhere. */
 function cpuSeconds(pid) {
@@ -258,7 +210,7 @@ async function main() {
 	const { build, only, calibrate, ...benchOptions } = options;
 	const results = [];
 	if (calibrate) {
-		const server = await startBuiltServer(build, {}, true);
+		const server = await startServer(build, {}, true);
 		try {
 			const result = await measure(server, benchOptions);
 			results.push(['bare http', result]);
@@ -269,7 +221,7 @@ async function main() {
 	}
 	if (only !== 'postgres') {
 		const dataDir = mkdtempSync(join(tmpdir(), 'letterday-bench-'));
-		const server = await startBuiltServer(build, { DATA_DIR: dataDir, DATABASE_URL: '' });
+		const server = await startServer(build, { DATA_DIR: dataDir, DATABASE_URL: '' });
 		try {
 			const result = await measure(server, benchOptions);
 			results.push(['sqlite', result]);
@@ -286,7 +238,7 @@ async function main() {
 			console.log('postgres   skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL');
 		} else {
 			await withPostgresSchema(pgUrl, async (schema) => {
-				const server = await startBuiltServer(build, {
+				const server = await startServer(build, {
 					DATABASE_URL: pgUrl,
 					DATABASE_SCHEMA: schema
 				});
