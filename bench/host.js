@@ -7,20 +7,11 @@ import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_ARGS as ARGS, chromiumPath } from './chromium.js';
 import { startBuiltServer } from './server.js';
 
 const argTaps = process.argv.indexOf('--taps');
 const TAPS = argTaps > 0 ? Number(process.argv[argTaps + 1]) : 10_000;
-const ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const percentile = (sorted, p) =>
@@ -47,7 +38,7 @@ async function firstLoad(browser, url) {
 async function tapLatency(browser, url) {
 	const profile = mkdtempSync(join(tmpdir(), 'letterday-bench-profile-'));
 	const context = await chromium.launchPersistentContext(profile, {
-		executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+		executablePath: chromiumPath(),
 		args: ARGS
 	});
 	try {
@@ -99,7 +90,7 @@ function summary(times) {
 const dataDir = mkdtempSync(join(tmpdir(), 'letterday-bench-'));
 const server = await startBuiltServer({ DATA_DIR: dataDir });
 const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+	executablePath: chromiumPath(),
 	args: ARGS
 });
 try {

@@ -6,20 +6,10 @@ import { chromium, type BrowserContext, type LaunchOptions } from 'playwright-co
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-export const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
+import { CHROMIUM_ARGS, chromiumPath } from '../../../bench/chromium.js';
 
 export const launchOptions = (extra: LaunchOptions = {}): LaunchOptions => ({
-	executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+	executablePath: chromiumPath(),
 	args: CHROMIUM_ARGS,
 	headless: true,
 	...extra
