@@ -7,16 +7,13 @@ import { liveQuery } from 'dexie';
  */
 export class Live<T> {
 	#current = $state<T | undefined>();
-	#error = $state<unknown>(undefined);
 
 	constructor(query: () => Promise<T>) {
 		$effect(() => {
 			const subscription = liveQuery(query).subscribe({
-				next: (value) => {
-					this.#current = value;
-					this.#error = undefined;
-				},
-				error: (error) => (this.#error = error)
+				next: (value) => (this.#current = value),
+				// No screen shows query errors yet: say so where a developer will see it.
+				error: (error) => console.error('live query failed', error)
 			});
 			return () => subscription.unsubscribe();
 		});
@@ -24,9 +21,5 @@ export class Live<T> {
 
 	get current(): T | undefined {
 		return this.#current;
-	}
-
-	get error(): unknown {
-		return this.#error;
 	}
 }

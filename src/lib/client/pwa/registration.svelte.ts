@@ -9,15 +9,11 @@ const UPDATE_CHECK_MS = 30 * 60 * 1000;
  */
 class PwaState {
 	#needRefresh = $state(false);
-	#offlineReady = $state(false);
 	#controlled = $state(false);
 	#update: ((reload?: boolean) => Promise<void>) | undefined;
 
 	get needRefresh() {
 		return this.#needRefresh;
-	}
-	get offlineReady() {
-		return this.#offlineReady;
 	}
 	/** True once a service worker controls this page: reloads work offline from then on. */
 	get controlled() {
@@ -33,7 +29,6 @@ class PwaState {
 			// workbox-window reloads only when the page had a controller at registration; a tab open
 			// since the very first install would never reload, so applyUpdate reloads instead.
 			onNeedReload: () => undefined,
-			onOfflineReady: () => (this.#offlineReady = true),
 			onRegisteredSW: (_url, registration) => {
 				if (!registration) return;
 				setInterval(() => {

@@ -13,8 +13,6 @@ export const hostMessages = defineMessages(
 		updateReady: 'A new version of Letterday is ready. Your counts are safe on this device.',
 		updateNow: 'Update now',
 		updateLater: 'Later',
-		offlineReady: 'Letterday now works with no network on this device.',
-		dismiss: 'Close',
 
 		packReadyTitle: 'Ready for offline',
 		packReady: 'Case pack {version} of {date}, {count} cases, is on this device.',
@@ -172,8 +170,6 @@ export const hostMessages = defineMessages(
 			'Une nouvelle version de Letterday est prête. Vos décomptes sont en sécurité sur cet appareil.',
 		updateNow: 'Mettre à jour',
 		updateLater: 'Plus tard',
-		offlineReady: 'Letterday fonctionne maintenant sans réseau sur cet appareil.',
-		dismiss: 'Fermer',
 
 		packReadyTitle: 'Prêt hors ligne',
 		packReady: 'La trousse de cas {version} du {date}, {count} cas, est sur cet appareil.',
