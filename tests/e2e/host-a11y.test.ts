@@ -16,8 +16,9 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { LOCALES, type Locale } from '$lib/shared/domain';
 import { translate } from '$lib/shared/i18n/catalog';
 import { hostMessages } from '$lib/shared/i18n/host';
-import { disposeAppServer, startAppServer, type AppServer } from './helpers/app-server';
-import { newProfile, type Profile } from './helpers/chromium';
+import { startAppServer, type AppServer } from './helpers/app-server';
+import { startHostDevice, stopHostDevice } from './helpers/host-device';
+import type { Profile } from './helpers/chromium';
 import { openReadyApp } from './helpers/host';
 import {
 	HOST_SCREENS,
@@ -40,16 +41,12 @@ let page: Page;
 let data: HostData;
 
 beforeAll(async () => {
-	server = await startAppServer();
-	profile = newProfile();
-	context = await profile.open();
+	({ server, profile, context } = await startHostDevice(startAppServer()));
 	if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
-	await context?.close();
-	profile?.remove();
-	await disposeAppServer(server);
+	await stopHostDevice({ server, profile, context });
 });
 
 const tr = (lang: Locale, key: keyof typeof hostMessages.en, params = {}) =>

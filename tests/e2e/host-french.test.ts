@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { hostMessages } from '$lib/shared/i18n/host';
 import { participantMessages } from '$lib/shared/i18n/participant';
-import { disposeAppServer, startAppServer, type AppServer } from './helpers/app-server';
-import { newProfile, type Profile } from './helpers/chromium';
+import { startAppServer, type AppServer } from './helpers/app-server';
+import { startHostDevice, stopHostDevice } from './helpers/host-device';
+import type { Profile } from './helpers/chromium';
 import { openReadyApp } from './helpers/host';
 import {
 	HOST_SCREENS,
@@ -31,15 +32,11 @@ let page: Page;
 let data: HostData;
 
 beforeAll(async () => {
-	server = await startAppServer();
-	profile = newProfile();
-	context = await profile.open();
+	({ server, profile, context } = await startHostDevice(startAppServer()));
 });
 
 afterAll(async () => {
-	await context?.close();
-	profile?.remove();
-	await disposeAppServer(server);
+	await stopHostDevice({ server, profile, context });
 });
 
 // The host's case sheet view reuses the participants' CaseSheet, so its strings count too.

@@ -5,8 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { disposeAppServer, startAppServer, type AppServer } from './helpers/app-server';
-import { newProfile, type Profile } from './helpers/chromium';
+import { startAppServer, type AppServer } from './helpers/app-server';
+import { startHostDevice, stopHostDevice } from './helpers/host-device';
+import type { Profile } from './helpers/chromium';
 import { createEventOffline, openReadyApp } from './helpers/host';
 import { decodeQr } from './helpers/qr';
 
@@ -16,16 +17,12 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-	server = await startAppServer();
-	profile = newProfile();
-	context = await profile.open();
+	({ server, profile, context } = await startHostDevice(startAppServer()));
 	page = await openReadyApp(context, server.url);
 });
 
 afterAll(async () => {
-	await context?.close();
-	profile?.remove();
-	await disposeAppServer(server);
+	await stopHostDevice({ server, profile, context });
 });
 
 describe('participants QR on the host screen', () => {

@@ -4,8 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { disposeAppServer, startAppServer, type AppServer } from './helpers/app-server';
-import { newProfile, type Profile } from './helpers/chromium';
+import { startAppServer, type AppServer } from './helpers/app-server';
+import { startHostDevice, stopHostDevice } from './helpers/host-device';
+import type { Profile } from './helpers/chromium';
 import { openReadyApp, tapAdd } from './helpers/host';
 
 let server: AppServer;
@@ -14,15 +15,11 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-	server = await startAppServer();
-	profile = newProfile();
-	context = await profile.open();
+	({ server, profile, context } = await startHostDevice(startAppServer()));
 });
 
 afterAll(async () => {
-	await context?.close();
-	profile?.remove();
-	await disposeAppServer(server);
+	await stopHostDevice({ server, profile, context });
 });
 
 const ownTotal = (page: Page, kind: string) => page.getByTestId(`own-${kind}`).textContent();

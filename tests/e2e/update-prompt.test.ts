@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { disposeAppServer, startAppServer, type AppServer } from './helpers/app-server';
-import { newProfile, type Profile } from './helpers/chromium';
+import { startAppServer, type AppServer } from './helpers/app-server';
+import { startHostDevice, stopHostDevice } from './helpers/host-device';
+import type { Profile } from './helpers/chromium';
 import { createEventOffline, openReadyApp, tapAdd } from './helpers/host';
 
 let buildCopy: string;
@@ -20,15 +21,11 @@ beforeAll(async () => {
 	// Inside the project, so the copy's imports still resolve from node_modules.
 	buildCopy = mkdtempSync(join(process.cwd(), '.tmp-build-'));
 	cpSync('build', buildCopy, { recursive: true });
-	server = await startAppServer({}, buildCopy);
-	profile = newProfile();
-	context = await profile.open();
+	({ server, profile, context } = await startHostDevice(startAppServer({}, buildCopy)));
 });
 
 afterAll(async () => {
-	await context?.close();
-	profile?.remove();
-	await disposeAppServer(server);
+	await stopHostDevice({ server, profile, context });
 	rmSync(buildCopy, { recursive: true, force: true });
 });
 
