@@ -9,8 +9,7 @@ const config = {
 		// The Workbox worker is built by @vite-pwa/sveltekit (injectManifest) and registered
 		// through virtual:pwa-register, so SvelteKit must neither register it nor bundle it alone.
 		serviceWorker: { register: false },
-		files: { serviceWorker: 'src/service-worker.ts' },
-		alias: { $shared: 'src/lib/shared', $client: 'src/lib/client', $server: 'src/lib/server' }
+		files: { serviceWorker: 'src/service-worker.ts' }
 	}
 };
 
