@@ -14,7 +14,8 @@ import {
 	type CounterTotal
 } from '$lib/shared/domain';
 import { randomId } from '$lib/shared/ids';
-import { counterStateKey } from '$lib/shared/counter-merge';
+import { counterKey } from '$lib/shared/counters';
+import { totalsOverDevices } from '../model/counter-model';
 import type { CounterSnapshot } from '$lib/shared/sync-wire';
 import { backends, type TestDatabase } from './helpers/databases';
 import { SyncHarness, newEvent, snapshot, someCaseIds } from './helpers/sync-requests';
@@ -112,25 +113,19 @@ class Device {
 
 	#state(key: number): CounterState {
 		const { caseId, kind } = KEYS[key]!;
-		const id = counterStateKey(caseId, kind);
+		const id = counterKey(caseId, kind);
 		let state = this.own.get(id);
 		if (!state) this.own.set(id, (state = { caseId, kind, plus: 0, minus: 0 }));
 		return state;
 	}
 }
 
+/** What the server should hold: the reference model's sum over every device's final state. */
 function truth(devices: Device[]): CounterTotal[] {
-	const totals = new Map<string, CounterTotal>();
-	for (const device of devices) {
-		for (const { caseId, kind, plus, minus } of device.own.values()) {
-			const id = counterStateKey(caseId, kind);
-			const total = totals.get(id) ?? { caseId, kind, total: 0 };
-			total.total += plus - minus;
-			totals.set(id, total);
-		}
-	}
-	return [...totals.values()].sort((a, b) =>
-		a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : a.kind < b.kind ? -1 : 1
+	return totalsOverDevices(
+		devices.flatMap((device) =>
+			[...device.own.values()].map((state) => ({ ...state, deviceId: device.id }))
+		)
 	);
 }
 
@@ -214,7 +209,7 @@ for (const backend of backends) {
 						.execute();
 					for (const row of stored) {
 						const device = devices.find((d) => d.id === row.device_id)!;
-						const own = device.own.get(counterStateKey(row.case_id, row.kind))!;
+						const own = device.own.get(counterKey(row.case_id, row.kind))!;
 						expect([row.plus, row.minus]).toEqual([own.plus, own.minus]);
 					}
 				}),

@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
 	compareDetailsStamps,
+	pickLatestDetails,
+	type StampedEventDetails
+} from '$lib/shared/event-details';
+import {
 	mergeCounterState,
 	mergeCounterStates,
-	pickLatestDetails,
 	totalsOverDevices,
-	type DeviceCounterState,
-	type StampedEventDetails
-} from '$lib/shared/counter-merge';
+	type DeviceCounterState
+} from '../model/counter-model';
 import { CASE_KINDS, EVENT_CASE_ID, EVENT_KINDS, type CounterState } from '$lib/shared/domain';
 
 const FC = { seed: 20261126, numRuns: 300 };

@@ -10,7 +10,8 @@ import { LetterdayDB, useDatabase } from '$lib/client/db/database';
 import { createEvent } from '$lib/client/repos/events';
 import { tap, undo } from '$lib/client/repos/tally';
 import { forgetWholeSnapshots, syncEvent } from '$lib/client/sync/sync-event';
-import { eventFigures, sumKind } from '$lib/client/totals';
+import { eventFigures } from '$lib/client/sync/event-figures';
+import { counterKey, sumOfKind } from '$lib/shared/counters';
 import { openDatabase, type AppDb } from '$lib/server/db';
 import { handleSync } from '$lib/server/sync/handler';
 import { getSyncState } from '$lib/client/repos/sync-state';
@@ -86,12 +87,19 @@ describe('client sync', () => {
 		expect(await syncEvent(event.id, endpoint())).toEqual({ ok: true });
 		const hostView = await figures(event.id);
 
-		expect(Object.fromEntries(hostView.all!)).toEqual({
-			'case-one:letter': 4,
-			'case-two:card': 1
-		});
-		expect(sumKind(cohostView.all!, 'letter')).toBe(4);
-		expect(Object.fromEntries(hostView.own)).toEqual({ 'case-one:letter': 3, 'case-two:card': 1 });
+		expect(hostView.all).toEqual(
+			new Map([
+				[counterKey('case-one', 'letter'), 4],
+				[counterKey('case-two', 'card'), 1]
+			])
+		);
+		expect(sumOfKind(cohostView.all!, 'letter')).toBe(4);
+		expect(hostView.own).toEqual(
+			new Map([
+				[counterKey('case-one', 'letter'), 3],
+				[counterKey('case-two', 'card'), 1]
+			])
+		);
 		expect((await getSyncState(event.id))?.devices).toBe(2);
 	});
 
@@ -111,7 +119,7 @@ describe('client sync', () => {
 		expect((await database.counters.get([event.id, 'case-one', 'letter']))?.dirty).toBe(1);
 		expect((await database.counters.get([event.id, 'case-two', 'letter']))?.dirty).toBe(0);
 		// The event-wide figure already shows the tap the server has not seen.
-		expect((await figures(event.id)).all?.get('case-one:letter')).toBe(2);
+		expect((await figures(event.id)).all?.get(counterKey('case-one', 'letter'))).toBe(2);
 
 		await syncEvent(event.id, endpoint());
 		expect((await database.counters.get([event.id, 'case-one', 'letter']))?.dirty).toBe(0);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LetterdayDB, useDatabase } from '$lib/client/db/database';
-import { dirtyCount, eventCounters, tap, totalsByKey, undo } from '$lib/client/repos/tally';
+import { dirtyCount, eventCounters, tap, undo } from '$lib/client/repos/tally';
+import { counterKey, totalsOfStates } from '$lib/shared/counters';
 
 let database: LetterdayDB;
 let n = 0;
@@ -53,10 +54,15 @@ describe('tally repo', () => {
 		await tap('event-a', 'case-1', 'letter', 3);
 		await tap('event-b', 'case-1', 'letter', 5);
 		await tap('event-b', '_event', 'participants', 20);
-		const a = totalsByKey(await eventCounters('event-a'));
-		const b = totalsByKey(await eventCounters('event-b'));
-		expect(Object.fromEntries(a)).toEqual({ 'case-1:letter': 3 });
-		expect(Object.fromEntries(b)).toEqual({ 'case-1:letter': 5, '_event:participants': 20 });
+		const a = totalsOfStates(await eventCounters('event-a'));
+		const b = totalsOfStates(await eventCounters('event-b'));
+		expect(a).toEqual(new Map([[counterKey('case-1', 'letter'), 3]]));
+		expect(b).toEqual(
+			new Map([
+				[counterKey('case-1', 'letter'), 5],
+				[counterKey('_event', 'participants'), 20]
+			])
+		);
 		expect(await dirtyCount('event-a')).toBe(1);
 		expect(await dirtyCount('event-b')).toBe(2);
 	});

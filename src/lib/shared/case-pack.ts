@@ -4,72 +4,18 @@
  * as a LocalizedCasePack from GET /api/cases?lang=.
  */
 import type { Locale } from './domain';
+// Types only: the schemas they are inferred from, and valibot, stay on the server.
+import type {
+	Addressee,
+	AddressLines,
+	CasePack,
+	CaseSheet,
+	Localized
+} from '$lib/server/case-pack/schema';
+
+export type { Addressee, AddressLines, CasePack, CaseSheet, Localized };
 
 export const CASE_PACK_FORMAT = 1;
-
-export interface Localized {
-	en: string;
-	fr: string;
-}
-
-/** A postal address as printed on an envelope, one line per entry. */
-export type AddressLines = string[];
-
-export interface Addressee {
-	/** The official's name when the source gives one. */
-	name?: string;
-	title: Localized;
-	salutation: Localized;
-	address: AddressLines;
-}
-
-export interface CaseSheet {
-	/** Stable slug used in URLs, counters and QR codes: lowercase letters, digits, hyphens. */
-	id: string;
-	/** The person or group. */
-	name: string;
-	country: Localized;
-	/** The Write for Rights campaign year. */
-	year: number;
-	/** Shown in place of a photo. */
-	initials: string;
-	photo?: { src: string; width: number; height: number; alt: Localized };
-	/** One sentence for lists. */
-	summary: Localized;
-	/** Paragraphs separated by a blank line. */
-	story: Localized;
-	ask: Localized;
-	/** What has happened since the campaign, when known. */
-	update?: Localized;
-	/** Where appeal letters go; null when the sample has no sourced address. */
-	addressee: Addressee | null;
-	/** Guidance about letters: who to write to when addressee is null, tone, etc. */
-	letterGuidance: Localized;
-	sampleLetter: Localized;
-	/** Where solidarity cards go; null when no sourced address exists. */
-	solidarityAddress: AddressLines | null;
-	solidarityGuidance: Localized;
-	/** Things never to write or draw, shown prominently. */
-	safety: Localized[];
-	onlineAction: { url: string; label: Localized } | null;
-	/** Where the facts come from. */
-	sources: string[];
-}
-
-export interface CasePack {
-	format: typeof CASE_PACK_FORMAT;
-	/** Changes whenever any sheet changes, e.g. "2026.1". */
-	version: string;
-	/** Publication day, YYYY-MM-DD. */
-	published: string;
-	/** Shown on every sheet of a sample pack. */
-	notice: Localized;
-	/** Postage guidance for international letters from Canada. */
-	postage: Localized;
-	/** Card and letter rules shared by every case. */
-	generalSafety: Localized[];
-	cases: CaseSheet[];
-}
 
 type Flatten<T> = T extends Localized
 	? string

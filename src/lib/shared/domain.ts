@@ -40,17 +40,8 @@ export const SYNC_FORMAT_VERSION = 1;
 /** A counter value above this is refused as absurd for one device at one event. */
 export const MAX_COUNTER_VALUE = 100_000;
 
-/** Event details a person edits; last writer wins by (updatedAt, deviceId). */
-export interface EventDetails {
-	name: string;
-	venue: string;
-	city: string;
-	province: Province;
-	/** The day of the event, YYYY-MM-DD. */
-	date: string;
-	/** Milliseconds since the epoch of the last edit on the device that made it. */
-	updatedAt: number;
-}
+/** Code-unit order, the same on every engine and locale (unlike localeCompare or SQL collations). */
+export const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** One device's PN-counter for one (case, kind): absolute, monotonic values. */
 export interface CounterState {

@@ -18,3 +18,6 @@ export function randomEventKey(): string {
 
 export const ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 export const EVENT_KEY_PATTERN = /^[0-9a-f]{64}$/;
+
+export const isId = (value: unknown): value is string =>
+	typeof value === 'string' && ID_PATTERN.test(value);

@@ -3,18 +3,18 @@
  * to device in a QR code. The event key travels in the URL fragment, which browsers never send
  * to a server. Participant QR codes never use this.
  */
-import { isLocale, SYNC_FORMAT_VERSION, type EventDetails, type Locale } from './domain';
-import { EVENT_KEY_PATTERN } from './ids';
-import { isId, parseCounterSnapshot } from './sync-wire';
+import { isLocale, type Locale } from './domain';
+import { DETAIL_FIELDS, parseEventDetails, type StampedEventDetails } from './event-details';
+import { EVENT_KEY_PATTERN, isId } from './ids';
 
-export interface JoinPayload extends EventDetails {
+export interface JoinPayload extends StampedEventDetails {
 	id: string;
 	key: string;
 	lang: Locale;
-	updatedBy: string;
 }
 
-const FIELDS = {
+/** Each field's one-letter name in the fragment: typed so a new field must be given one. */
+const FIELDS: Record<keyof JoinPayload, string> = {
 	id: 'e',
 	key: 'k',
 	name: 'n',
@@ -25,7 +25,7 @@ const FIELDS = {
 	updatedAt: 'u',
 	updatedBy: 'b',
 	lang: 'l'
-} as const;
+};
 
 export function joinLink(origin: string, event: JoinPayload): string {
 	const params = new URLSearchParams();
@@ -49,27 +49,9 @@ export function parseJoinLink(text: string): JoinParse {
 	if (!EVENT_KEY_PATTERN.test(key)) return { ok: false, reason: 'event key' };
 	if (!isLocale(lang)) return { ok: false, reason: 'language' };
 	if (!isId(get('updatedBy'))) return { ok: false, reason: 'device id' };
-	// The details go through the same validator the sync endpoint uses, so a device never joins
-	// with details the server would refuse.
-	const checked = parseCounterSnapshot(
-		{
-			format: SYNC_FORMAT_VERSION,
-			deviceId: get('updatedBy'),
-			event: {
-				name: get('name'),
-				venue: get('venue'),
-				city: get('city'),
-				province: get('province'),
-				date: get('date'),
-				updatedAt: Number(get('updatedAt'))
-			},
-			counters: []
-		},
-		new Set()
-	);
-	if (!checked.ok) return { ok: false, reason: checked.message };
-	return {
-		ok: true,
-		value: { ...checked.value.event, id, key, lang, updatedBy: get('updatedBy') }
-	};
+	// The same check the sync endpoint makes, so a device never joins with details it would refuse.
+	const fields = Object.fromEntries(DETAIL_FIELDS.map((field) => [field, get(field)]));
+	const details = parseEventDetails({ ...fields, updatedAt: Number(get('updatedAt')) }, 'event');
+	if (!details.ok) return { ok: false, reason: details.message };
+	return { ok: true, value: { ...details.value, id, key, lang, updatedBy: get('updatedBy') } };
 }

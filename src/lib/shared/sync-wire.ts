@@ -13,27 +13,22 @@ import {
 	EVENT_CASE_ID,
 	EVENT_KINDS,
 	MAX_COUNTER_VALUE,
-	PROVINCES,
 	SYNC_FORMAT_VERSION,
 	type CounterKind,
 	type CounterState,
-	type CounterTotal,
-	type EventDetails,
-	type Province
+	type CounterTotal
 } from './domain';
-import type { StampedEventDetails } from './counter-merge';
-import { EVENT_KEY_PATTERN, ID_PATTERN } from './ids';
-
-export { EVENT_KEY_PATTERN, ID_PATTERN };
+import { counterKey } from './counters';
+import {
+	isStamp,
+	parseEventDetails,
+	type EventDetails,
+	type StampedEventDetails
+} from './event-details';
+import { isId } from './ids';
 
 /** The largest sync body the endpoint reads, in bytes. */
 export const MAX_SYNC_BODY_BYTES = 256 * 1024;
-
-/** Length limits of the free-text event details, in UTF-16 code units. */
-export const DETAIL_LIMITS = { name: 200, venue: 200, city: 100 } as const;
-
-/** The latest instant a Date can hold; a larger updatedAt is garbage. */
-const MAX_TIMESTAMP = 8.64e15;
 
 export interface SnapshotEventDetails extends EventDetails {
 	/** The device that made the last edit; defaults to the snapshot's deviceId. */
@@ -48,8 +43,6 @@ export interface CounterSnapshot {
 	/** Absolute values, never deltas; at most one entry per (caseId, kind). */
 	counters: CounterState[];
 }
-
-export type SyncRequest = CounterSnapshot;
 
 /** The 200 answer: the event as merged over every device. */
 export interface SyncAnswer {
@@ -107,49 +100,9 @@ function record(value: unknown, where: string): Record<string, unknown> {
 	return isRecord(value) ? value : fail('bad_request', `${where} must be an object`);
 }
 
-function text(value: unknown, where: string, max: number): string {
-	if (typeof value !== 'string') return fail('bad_event', `${where} must be a string`);
-	if (value.length > max) return fail('bad_event', `${where} is longer than ${max} characters`);
-	return value;
-}
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function isCalendarDate(value: string): boolean {
-	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-	if (!match) return false;
-	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-	const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-	const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
-	return days !== undefined && day >= 1 && day <= days;
-}
-
-const isStamp = (value: unknown): value is number =>
-	typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_TIMESTAMP;
-
-export const isId = (value: unknown): value is string =>
-	typeof value === 'string' && ID_PATTERN.test(value);
-
 function eventDetails(value: unknown, where: string): EventDetails {
-	const input = record(value, where);
-	const province = input.province;
-	if (typeof province !== 'string' || !(PROVINCES as readonly string[]).includes(province)) {
-		fail('bad_event', `${where}.province must be one of ${PROVINCES.join(', ')}`);
-	}
-	if (typeof input.date !== 'string' || !isCalendarDate(input.date)) {
-		fail('bad_event', `${where}.date must be a calendar date written YYYY-MM-DD`);
-	}
-	if (!isStamp(input.updatedAt)) {
-		fail('bad_event', `${where}.updatedAt must be milliseconds since the epoch (an integer ≥ 0)`);
-	}
-	return {
-		name: text(input.name, `${where}.name`, DETAIL_LIMITS.name),
-		venue: text(input.venue, `${where}.venue`, DETAIL_LIMITS.venue),
-		city: text(input.city, `${where}.city`, DETAIL_LIMITS.city),
-		province: province as Province,
-		date: input.date,
-		updatedAt: input.updatedAt
-	};
+	const details = parseEventDetails(record(value, where), where);
+	return details.ok ? details.value : fail('bad_event', details.message);
 }
 
 function counterValue(value: unknown, where: string): number {
@@ -219,7 +172,7 @@ export function parseCounterSnapshot(
 			const plus = counterValue(entry.plus, `${where}.plus`);
 			const minus = counterValue(entry.minus, `${where}.minus`);
 			if (minus > plus) fail('bad_value', `${where}.minus must not exceed plus`);
-			const key = `${caseId}\u0000${kind}`;
+			const key = counterKey(caseId, kind);
 			if (seen.has(key)) fail('duplicate_counter', `${where} repeats ${caseId}/${kind}`);
 			seen.add(key);
 			return { caseId, kind: kind as CounterKind, plus, minus };

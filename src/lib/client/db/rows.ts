@@ -1,16 +1,15 @@
-import type { CounterKind, CounterTotal, EventDetails, Locale } from '$lib/shared/domain';
+import type { CounterKind, CounterTotal, Locale } from '$lib/shared/domain';
+import type { StampedEventDetails } from '$lib/shared/event-details';
 import type { LocalizedCasePack, LocalizedCaseSheet } from '$lib/shared/case-pack';
 
 /** One event this device hosts or co-hosts. `key` is the secret that authorizes its sync. */
-export interface EventRow extends EventDetails {
+export interface EventRow extends StampedEventDetails {
 	id: string;
 	key: string;
 	/** The language the event runs in: its participant QR points at that language. */
 	lang: Locale;
 	expected: number | null;
 	createdAt: number;
-	/** Device that made the last detail edit (last-writer-wins tiebreak). */
-	updatedBy: string;
 	/** 1 when details changed since the last successful sync. */
 	detailsDirty: 0 | 1;
 }

@@ -1,8 +1,15 @@
-import type { EventDetails, Locale } from '$lib/shared/domain';
+import type { Locale } from '$lib/shared/domain';
+import {
+	pickLatestDetails,
+	stampedDetailsOf,
+	type EventDetails,
+	type StampedEventDetails
+} from '$lib/shared/event-details';
 import { randomEventKey, randomId } from '$lib/shared/ids';
 import type { JoinPayload } from '$lib/shared/join-link';
 import { db } from '../db/database';
 import type { EventRow } from '../db/rows';
+import { notifyLocalChange } from './changes';
 import { deviceId } from './device';
 
 export interface NewEvent extends Omit<EventDetails, 'updatedAt'> {
@@ -23,9 +30,11 @@ export async function createEvent(input: NewEvent): Promise<EventRow> {
 		detailsDirty: 1
 	};
 	await db().events.add(row);
+	notifyLocalChange(row.id);
 	return row;
 }
 
+/** A host's edit of the details (the host-day screens will call it): stamped for last writer wins. */
 export async function updateEventDetails(
 	id: string,
 	changes: Partial<Omit<NewEvent, 'lang'>> & { lang?: Locale }
@@ -37,6 +46,7 @@ export async function updateEventDetails(
 		updatedBy: by,
 		detailsDirty: 1
 	});
+	notifyLocalChange(id);
 }
 
 /** Newest event day first; ties by creation. */
@@ -47,6 +57,28 @@ export async function listEvents(): Promise<EventRow[]> {
 
 export function getEvent(id: string): Promise<EventRow | undefined> {
 	return db().events.get(id);
+}
+
+/**
+ * Stores the details the server merged, if they beat the device's own (the same last-writer-wins
+ * function as the server's). The details stay dirty if they were edited again after `sent`.
+ */
+export async function applyServerDetails(
+	eventId: string,
+	server: StampedEventDetails,
+	sent: Pick<StampedEventDetails, 'updatedAt' | 'updatedBy'>
+): Promise<void> {
+	const database = db();
+	await database.transaction('rw', database.events, async () => {
+		const local = await database.events.get(eventId);
+		if (!local) return;
+		const acknowledged = local.updatedAt === sent.updatedAt && local.updatedBy === sent.updatedBy;
+		await database.events.put({
+			...local,
+			...stampedDetailsOf(pickLatestDetails(local, server)),
+			detailsDirty: acknowledged ? 0 : local.detailsDirty
+		});
+	});
 }
 
 export type JoinResult = { ok: true; event: EventRow } | { ok: false; reason: 'other_key' };
@@ -76,6 +108,5 @@ export async function joinEvent(payload: JoinPayload): Promise<JoinResult> {
 }
 
 export function joinPayload(event: EventRow): JoinPayload {
-	const { id, key, name, venue, city, province, date, updatedAt, updatedBy, lang } = event;
-	return { id, key, name, venue, city, province, date, updatedAt, updatedBy, lang };
+	return { ...stampedDetailsOf(event), id: event.id, key: event.key, lang: event.lang };
 }

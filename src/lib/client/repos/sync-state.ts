@@ -1,5 +1,14 @@
+/**
+ * What the device knows of each event's syncs, and the two transactions a sync makes: reading
+ * what to send, and storing what the server answered.
+ */
+import type { CounterTotal } from '$lib/shared/domain';
+import type { StampedEventDetails } from '$lib/shared/event-details';
+import type { SyncAnswer } from '$lib/shared/sync-wire';
 import { db } from '../db/database';
-import type { SyncStateRow } from '../db/rows';
+import type { CounterRow, EventRow, SyncStateRow } from '../db/rows';
+import { applyServerDetails } from './events';
+import { acknowledgeCounters, eventCounters } from './tally';
 
 export function getSyncState(eventId: string): Promise<SyncStateRow | undefined> {
 	return db().syncState.get(eventId);
@@ -7,4 +16,72 @@ export function getSyncState(eventId: string): Promise<SyncStateRow | undefined>
 
 export function listSyncStates(): Promise<SyncStateRow[]> {
 	return db().syncState.toArray();
+}
+
+/** An event and its counter rows, read in one transaction so they belong to the same moment. */
+export async function readForSync(
+	eventId: string
+): Promise<{ event: EventRow; rows: CounterRow[] } | null> {
+	const database = db();
+	return database.transaction('r', database.events, database.counters, async () => {
+		const event = await database.events.get(eventId);
+		return event ? { event, rows: await eventCounters(eventId) } : null;
+	});
+}
+
+export interface AcceptedSync {
+	eventId: string;
+	attemptAt: number;
+	/** The rows as they were sent, with the `rev` each had then. */
+	sent: readonly CounterRow[];
+	/** The stamp of the details that were sent. */
+	sentDetails: Pick<StampedEventDetails, 'updatedAt' | 'updatedBy'>;
+	/** This device's own totals included in the answer's totals. */
+	ownTotals: CounterTotal[];
+	answer: SyncAnswer;
+}
+
+/** Stores an accepted sync in ONE transaction: acknowledged counters, merged details, totals. */
+export async function recordAcceptedSync(sync: AcceptedSync): Promise<void> {
+	const database = db();
+	await database.transaction(
+		'rw',
+		database.counters,
+		database.events,
+		database.syncState,
+		async () => {
+			await acknowledgeCounters(sync.sent);
+			await applyServerDetails(sync.eventId, sync.answer.event, sync.sentDetails);
+			await database.syncState.put({
+				eventId: sync.eventId,
+				lastSyncAt: sync.answer.syncedAt,
+				lastAttemptAt: sync.attemptAt,
+				lastError: null,
+				totals: sync.answer.totals,
+				ownAtSync: sync.ownTotals,
+				devices: sync.answer.devices
+			});
+		}
+	);
+}
+
+/** Keeps what the last good sync said, and notes when and why this one failed. */
+export async function recordFailedSync(
+	eventId: string,
+	attemptAt: number,
+	error: string
+): Promise<void> {
+	const database = db();
+	await database.transaction('rw', database.syncState, async () => {
+		const previous = await database.syncState.get(eventId);
+		await database.syncState.put({
+			eventId,
+			lastSyncAt: previous?.lastSyncAt ?? null,
+			lastAttemptAt: attemptAt,
+			lastError: error,
+			totals: previous?.totals ?? [],
+			ownAtSync: previous?.ownAtSync ?? [],
+			devices: previous?.devices ?? 0
+		});
+	});
 }

@@ -2,11 +2,10 @@ import type { CounterKind } from '$lib/shared/domain';
 import { MAX_COUNTER_VALUE } from '$lib/shared/domain';
 import { db } from '../db/database';
 import type { CounterRow } from '../db/rows';
+import { notifyLocalChange } from './changes';
 
 /** The most a host can add in one batch entry. */
 export const MAX_BATCH = 500;
-
-export const counterKey = (caseId: string, kind: CounterKind) => `${caseId}:${kind}`;
 
 function emptyRow(eventId: string, caseId: string, kind: CounterKind): CounterRow {
 	return { eventId, caseId, kind, plus: 0, minus: 0, dirty: 0, rev: 0 };
@@ -23,14 +22,18 @@ async function change(
 	apply: (row: CounterRow) => CounterRow | null
 ): Promise<number> {
 	const database = db();
-	return database.transaction('rw', database.counters, async () => {
+	let changed = false;
+	const total = await database.transaction('rw', database.counters, async () => {
 		const current =
 			(await database.counters.get([eventId, caseId, kind])) ?? emptyRow(eventId, caseId, kind);
 		const next = apply(current);
 		if (!next) return current.plus - current.minus;
 		await database.counters.put({ ...next, dirty: 1, rev: current.rev + 1 });
+		changed = true;
 		return next.plus - next.minus;
 	});
+	if (changed) notifyLocalChange(eventId);
+	return total;
 }
 
 /** Adds `count` (1 by default) and resolves to this device's new total for the key. */
@@ -55,13 +58,29 @@ export function eventCounters(eventId: string): Promise<CounterRow[]> {
 	return db().counters.where('eventId').equals(eventId).toArray();
 }
 
-export function totalsByKey(rows: Pick<CounterRow, 'caseId' | 'kind' | 'plus' | 'minus'>[]) {
-	const totals = new Map<string, number>();
-	for (const row of rows) totals.set(counterKey(row.caseId, row.kind), row.plus - row.minus);
-	return totals;
-}
-
 /** How many counters of an event the server has not acknowledged yet. */
 export function dirtyCount(eventId: string): Promise<number> {
 	return db().counters.where('[eventId+dirty]').equals([eventId, 1]).count();
+}
+
+/** Events with at least one counter the server has not acknowledged. */
+export async function eventsWithDirtyCounters(): Promise<Set<string>> {
+	const keys = await db().counters.where('dirty').equals(1).primaryKeys();
+	return new Set(keys.map(([eventId]) => eventId));
+}
+
+/**
+ * Clears the dirty mark of rows the server acknowledged, except where a tap landed while the
+ * request was in flight (its `rev` moved): that newer value has not reached the server yet.
+ */
+export async function acknowledgeCounters(sent: readonly CounterRow[]): Promise<void> {
+	const database = db();
+	await database.transaction('rw', database.counters, async () => {
+		for (const row of sent) {
+			const current = await database.counters.get([row.eventId, row.caseId, row.kind]);
+			if (current && current.dirty === 1 && current.rev === row.rev) {
+				await database.counters.put({ ...current, dirty: 0 });
+			}
+		}
+	});
 }

@@ -1,10 +1,11 @@
+import { onLocalChange } from '../repos/changes';
 import { nextDelay } from './backoff';
 import { BACKGROUND_SYNC_TAG, syncAll, syncEvent, type SyncResult } from './sync-event';
 
 type Wanted = Set<string> | 'all';
 
 /** Quiet time after a tap before its count is sent: a burst of taps makes one request. */
-const SOON_MS = 5_000;
+const QUIET_MS = 5_000;
 
 const merge = (a: Wanted | null, b: Wanted): Wanted =>
 	a === 'all' || b === 'all' ? 'all' : new Set([...(a ?? []), ...b]);
@@ -21,7 +22,9 @@ class SyncEngine {
 	#loop: Promise<void> | null = null;
 	#pending: Wanted | null = null;
 	#started = false;
-	#soon: ReturnType<typeof setTimeout> | undefined;
+	#quietTimer: ReturnType<typeof setTimeout> | undefined;
+	/** Events changed since the last quiet-time sync: a burst across two events sends both. */
+	#changed: Wanted | null = null;
 
 	/** True while a request is in flight. */
 	get running() {
@@ -31,6 +34,8 @@ class SyncEngine {
 	start() {
 		if (this.#started || typeof window === 'undefined') return;
 		this.#started = true;
+		// The repos announce every committed change, so no screen has to ask for a sync.
+		onLocalChange((eventId) => this.#afterQuiet(eventId));
 		window.addEventListener('online', () => void this.request());
 		document.addEventListener('visibilitychange', () => {
 			if (document.visibilityState === 'visible') void this.request();
@@ -40,17 +45,24 @@ class SyncEngine {
 
 	/** Syncs the given event now, or every event worth it. Resolves when that run is over. */
 	request(eventId?: string): Promise<void> {
-		this.#pending = merge(this.#pending, eventId ? new Set([eventId]) : 'all');
+		return this.#ask(eventId ? new Set([eventId]) : 'all');
+	}
+
+	#ask(wanted: Wanted): Promise<void> {
+		this.#pending = merge(this.#pending, wanted);
 		this.#loop ??= this.#drain().finally(() => (this.#loop = null));
 		return this.#loop;
 	}
 
-	/** Sends an event's new counts a few seconds after the last change, when a network is there. */
-	soon(eventId: string) {
-		clearTimeout(this.#soon);
-		this.#soon = setTimeout(() => {
-			if (navigator.onLine) void this.request(eventId);
-		}, SOON_MS);
+	/** Sends an event's changes a few seconds after the last one, when a network is there. */
+	#afterQuiet(eventId: string) {
+		clearTimeout(this.#quietTimer);
+		this.#changed = merge(this.#changed, new Set([eventId]));
+		this.#quietTimer = setTimeout(() => {
+			const wanted = this.#changed;
+			this.#changed = null;
+			if (wanted && navigator.onLine) void this.#ask(wanted);
+		}, QUIET_MS);
 	}
 
 	async #drain() {

@@ -1,21 +1,20 @@
 /**
  * One sync of one event: read a snapshot, send it, and store the answer. Runs in the page and
- * in the service worker (Background Sync), so it holds no UI state.
+ * in the service worker (Background Sync), so it holds no UI state. It reads and writes through
+ * the repos only.
  */
-import { SYNC_FORMAT_VERSION, type CounterTotal } from '$lib/shared/domain';
-import { pickLatestDetails } from '$lib/shared/counter-merge';
-import type { CounterSnapshot } from '$lib/shared/sync-wire';
-import { db } from '../db/database';
-import type { CounterRow, EventRow } from '../db/rows';
+import { SYNC_FORMAT_VERSION } from '$lib/shared/domain';
+import { stampedDetailsOf } from '$lib/shared/event-details';
 import { deviceId } from '../repos/device';
+import { listEvents } from '../repos/events';
+import {
+	listSyncStates,
+	readForSync,
+	recordAcceptedSync,
+	recordFailedSync
+} from '../repos/sync-state';
+import { eventsWithDirtyCounters } from '../repos/tally';
 import { postSnapshot, type SyncFailure } from './transport';
-
-interface Snapshot {
-	event: EventRow;
-	sent: CounterRow[];
-	ownTotals: CounterTotal[];
-	body: CounterSnapshot;
-}
 
 /**
  * Events this page (or worker) has already sent whole. The first sync of an event in each session
@@ -23,42 +22,6 @@ interface Snapshot {
  * backup), the device's counts flow back, and max-merge makes the resend harmless.
  */
 const sentWhole = new Set<string>();
-
-async function readSnapshot(eventId: string): Promise<Snapshot | null> {
-	const database = db();
-	const device = await deviceId();
-	return database.transaction('r', database.events, database.counters, async () => {
-		const event = await database.events.get(eventId);
-		if (!event) return null;
-		const rows = await database.counters.where('eventId').equals(eventId).toArray();
-		const sent = sentWhole.has(eventId) ? rows.filter((row) => row.dirty === 1) : rows;
-		return {
-			event,
-			sent,
-			// Clean rows are already on the server with these values, so the answer's totals include
-			// exactly these own figures.
-			ownTotals: rows.map(({ caseId, kind, plus, minus }) => ({
-				caseId,
-				kind,
-				total: plus - minus
-			})),
-			body: {
-				format: SYNC_FORMAT_VERSION,
-				deviceId: device,
-				event: {
-					name: event.name,
-					venue: event.venue,
-					city: event.city,
-					province: event.province,
-					date: event.date,
-					updatedAt: event.updatedAt,
-					updatedBy: event.updatedBy
-				},
-				counters: sent.map(({ caseId, kind, plus, minus }) => ({ caseId, kind, plus, minus }))
-			}
-		};
-	});
-}
 
 /** For tests: start a new "session", as a page reload does. */
 export function forgetWholeSnapshots(): void {
@@ -71,84 +34,55 @@ export async function syncEvent(
 	eventId: string,
 	fetcher: typeof fetch = fetch
 ): Promise<SyncResult> {
-	const snapshot = await readSnapshot(eventId);
-	if (!snapshot) return { ok: 'missing' };
-	const { event, sent, ownTotals, body } = snapshot;
+	const device = await deviceId();
+	const read = await readForSync(eventId);
+	if (!read) return { ok: 'missing' };
+	const { event, rows } = read;
+	const sent = sentWhole.has(eventId) ? rows.filter((row) => row.dirty === 1) : rows;
+	const details = stampedDetailsOf(event);
 	const attemptAt = Date.now();
-	const outcome = await postSnapshot(event.id, event.key, body, fetcher);
-	const database = db();
-
-	await database.transaction(
-		'rw',
-		database.counters,
-		database.events,
-		database.syncState,
-		async () => {
-			const previous = await database.syncState.get(event.id);
-			if (!outcome.ok) {
-				await database.syncState.put({
-					eventId: event.id,
-					lastSyncAt: previous?.lastSyncAt ?? null,
-					lastAttemptAt: attemptAt,
-					lastError:
-						outcome.failure.kind === 'rejected' ? outcome.failure.code : outcome.failure.kind,
-					totals: previous?.totals ?? [],
-					ownAtSync: previous?.ownAtSync ?? [],
-					devices: previous?.devices ?? 0
-				});
-				return;
-			}
-			sentWhole.add(event.id);
-			// A row tapped again while the request was in flight keeps its dirty mark: its newer value
-			// has not reached the server yet.
-			for (const row of sent) {
-				const current = await database.counters.get([row.eventId, row.caseId, row.kind]);
-				if (current && current.dirty === 1 && current.rev === row.rev) {
-					await database.counters.put({ ...current, dirty: 0 });
-				}
-			}
-			const { answer } = outcome;
-			const local = await database.events.get(event.id);
-			if (local) {
-				const latest = pickLatestDetails(local, answer.event);
-				const detailsAcked =
-					local.updatedAt === event.updatedAt && local.updatedBy === event.updatedBy;
-				await database.events.put({
-					...local,
-					name: latest.name,
-					venue: latest.venue,
-					city: latest.city,
-					province: latest.province,
-					date: latest.date,
-					updatedAt: latest.updatedAt,
-					updatedBy: latest.updatedBy,
-					detailsDirty: detailsAcked ? 0 : local.detailsDirty
-				});
-			}
-			await database.syncState.put({
-				eventId: event.id,
-				lastSyncAt: answer.syncedAt,
-				lastAttemptAt: attemptAt,
-				lastError: null,
-				totals: answer.totals,
-				ownAtSync: ownTotals,
-				devices: answer.devices
-			});
-		}
+	const outcome = await postSnapshot(
+		event.id,
+		event.key,
+		{
+			format: SYNC_FORMAT_VERSION,
+			deviceId: device,
+			event: details,
+			counters: sent.map(({ caseId, kind, plus, minus }) => ({ caseId, kind, plus, minus }))
+		},
+		fetcher
 	);
-	return outcome.ok ? { ok: true } : { ok: false, failure: outcome.failure };
+	if (!outcome.ok) {
+		const { failure } = outcome;
+		await recordFailedSync(
+			event.id,
+			attemptAt,
+			failure.kind === 'rejected' ? failure.code : failure.kind
+		);
+		return { ok: false, failure };
+	}
+	sentWhole.add(event.id);
+	await recordAcceptedSync({
+		eventId: event.id,
+		attemptAt,
+		sent,
+		sentDetails: details,
+		// Clean rows are already on the server with these values, so the answer's totals include
+		// exactly these own figures.
+		ownTotals: rows.map(({ caseId, kind, plus, minus }) => ({ caseId, kind, total: plus - minus })),
+		answer: outcome.answer
+	});
+	return { ok: true };
 }
 
 /** Events worth a sync now: anything unsent, never synced, or happening around today. */
 export async function eventsToSync(now = Date.now()): Promise<string[]> {
-	const database = db();
-	const [events, syncs, dirty] = await Promise.all([
-		database.events.toArray(),
-		database.syncState.toArray(),
-		database.counters.where('dirty').equals(1).primaryKeys()
+	const [events, syncs, dirtyEvents] = await Promise.all([
+		listEvents(),
+		listSyncStates(),
+		eventsWithDirtyCounters()
 	]);
 	const synced = new Set(syncs.filter((s) => s.lastSyncAt !== null).map((s) => s.eventId));
-	const dirtyEvents = new Set(dirty.map(([eventId]) => eventId));
 	const day = 24 * 60 * 60 * 1000;
 	return events
 		.filter((event) => {

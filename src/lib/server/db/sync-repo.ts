@@ -5,9 +5,15 @@
  * commit.
  */
 import { keyHashesEqual } from '$lib/server/auth/event-key';
-import { compareCounterKeys, pickLatestDetails } from '$lib/shared/counter-merge';
-import type { StampedEventDetails } from '$lib/shared/counter-merge';
+import { compareCounterKeys } from '$lib/shared/counters';
 import { SYNC_FORMAT_VERSION, type CounterKind, type Province } from '$lib/shared/domain';
+import {
+	DETAIL_FIELDS,
+	eventDetailsOf,
+	pickLatestDetails,
+	stampedDetailsOf,
+	type StampedEventDetails
+} from '$lib/shared/event-details';
 import type { CounterSnapshot, SyncAnswer } from '$lib/shared/sync-wire';
 import type { AppDb } from './open';
 import type { EventsTable } from './schema';
@@ -112,7 +118,7 @@ async function apply(
 	const rows = await run<TotalRow>(sql.totals(eventId));
 	return {
 		format: SYNC_FORMAT_VERSION,
-		event: publicDetails(details),
+		event: stampedDetailsOf(details),
 		totals: rows
 			.map((row) => ({
 				caseId: row.case_id,
@@ -125,33 +131,18 @@ async function apply(
 	};
 }
 
-/** In the order of the statements' detail columns. */
+/** In the order of DETAIL_COLUMNS. */
 function detailValues(details: StampedEventDetails): unknown[] {
-	return [
-		details.name,
-		details.venue,
-		details.city,
-		details.province,
-		details.date,
-		details.updatedAt,
-		details.updatedBy
-	];
+	return [...DETAIL_FIELDS.map((field) => details[field]), details.updatedAt, details.updatedBy];
 }
 
 function storedDetails(row: StoredEvent): StampedEventDetails {
 	return {
-		name: row.name,
-		venue: row.venue,
-		city: row.city,
-		province: row.province as Province,
-		date: row.date,
-		updatedAt: Number(row.details_updated_at),
+		...eventDetailsOf({
+			...row,
+			province: row.province as Province,
+			updatedAt: Number(row.details_updated_at)
+		}),
 		updatedBy: row.details_device_id
 	};
-}
-
-/** Exactly the answer's fields, whatever else the object carried. */
-function publicDetails(details: StampedEventDetails): StampedEventDetails {
-	const { name, venue, city, province, date, updatedAt, updatedBy } = details;
-	return { name, venue, city, province, date, updatedAt, updatedBy };
 }

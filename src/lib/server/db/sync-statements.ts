@@ -5,10 +5,12 @@
  * migrations, and everything off the hot path uses the builder.
  */
 import { CompiledQuery } from 'kysely';
+import { DETAIL_FIELDS } from '$lib/shared/event-details';
 import type { DbDialect } from './open';
 
-const EVENT_FIELDS =
-	'key_hash, name, venue, city, province, date, details_updated_at, details_device_id';
+/** The detail fields keep their names as columns; the stamp has two of its own. */
+export const DETAIL_COLUMNS = [...DETAIL_FIELDS, 'details_updated_at', 'details_device_id'];
+const EVENT_FIELDS = ['key_hash', ...DETAIL_COLUMNS].join(', ');
 
 /** Values per counter row in an upsert. */
 const COUNTER_WIDTH = 7;
@@ -21,10 +23,9 @@ export interface SyncStatements {
 	 * locks the row, so syncs of one event run one at a time. No row: unknown event. */
 	touchEvent(now: number, eventId: string): CompiledQuery;
 	/** Registers an event unless it exists; returns a row only when this call inserted it.
-	 * Values: id, key_hash, name, venue, city, province, date, details_updated_at,
-	 * details_device_id, created_at, last_sync_at. */
+	 * Values: id, key_hash, the DETAIL_COLUMNS, created_at, last_sync_at. */
 	insertEvent(values: unknown[]): CompiledQuery;
-	/** Values: name, venue, city, province, date, details_updated_at, details_device_id, id. */
+	/** Values: the DETAIL_COLUMNS, then id. */
 	updateDetails(values: unknown[]): CompiledQuery;
 	/** Max-merge upsert; values are rows of event_id, device_id, case_id, kind, plus, minus,
 	 * updated_at, flattened. */
@@ -43,11 +44,10 @@ export function syncStatements(dialect: DbDialect): SyncStatements {
 	const [now, id] = slots(2);
 	const touch = `update events set last_sync_at = ${now} where id = ${id} returning ${EVENT_FIELDS}`;
 	const insert = `insert into events (id, ${EVENT_FIELDS}, created_at, last_sync_at)
-		values (${slots(11).join(', ')}) on conflict (id) do nothing returning id`;
-	const d = slots(8);
-	const update = `update events set name = ${d[0]}, venue = ${d[1]}, city = ${d[2]},
-		province = ${d[3]}, date = ${d[4]}, details_updated_at = ${d[5]},
-		details_device_id = ${d[6]} where id = ${d[7]}`;
+		values (${slots(DETAIL_COLUMNS.length + 4).join(', ')}) on conflict (id) do nothing returning id`;
+	const d = slots(DETAIL_COLUMNS.length + 1);
+	const update = `update events set ${DETAIL_COLUMNS.map((column, i) => `${column} = ${d[i]}`).join(', ')}
+		where id = ${d[DETAIL_COLUMNS.length]}`;
 	// The device count rides along as an uncorrelated subquery, computed once per statement.
 	const [e1, e2] = pg ? ['$1', '$1'] : ['?', '?'];
 	const totals = `select case_id, kind, sum(plus - minus) as total,

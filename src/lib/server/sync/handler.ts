@@ -6,7 +6,8 @@ import { apiError } from '$lib/server/http/errors';
 import { bearerEventKey, hashEventKey } from '$lib/server/auth/event-key';
 import type { AppDb } from '$lib/server/db/open';
 import { applySnapshot } from '$lib/server/db/sync-repo';
-import { MAX_SYNC_BODY_BYTES, isId, parseCounterSnapshot } from '$lib/shared/sync-wire';
+import { isId } from '$lib/shared/ids';
+import { MAX_SYNC_BODY_BYTES, parseCounterSnapshot } from '$lib/shared/sync-wire';
 import { readJsonBody } from './read-body';
 
 export interface SyncDeps {

@@ -44,6 +44,8 @@ export const hostMessages = defineMessages(
 		chooseProvince: 'Choose…',
 		required: 'Required.',
 		expectedInvalid: 'Enter a whole number from 0 to 100,000.',
+		tooLong: 'Shorten this to {max} characters or fewer.',
+		dateInvalid: 'Enter a real date, for example 2026-12-10.',
 		formHasErrors: 'Please correct the fields marked below.',
 		createEvent: 'Create event',
 
@@ -203,6 +205,8 @@ export const hostMessages = defineMessages(
 		chooseProvince: 'Choisir…',
 		required: 'Obligatoire.',
 		expectedInvalid: 'Entrez un nombre entier de 0 à 100\u00a0000.',
+		tooLong: 'Raccourcissez ce texte à {max}\u00a0caractères au plus.',
+		dateInvalid: 'Entrez une date réelle, par exemple 2026-12-10.',
 		formHasErrors: 'Veuillez corriger les champs indiqués ci-dessous.',
 		createEvent: 'Créer l’événement',
 

@@ -1,10 +1,10 @@
+import { MAX_COUNTER_VALUE, isLocale, type Locale, type Province } from '$lib/shared/domain';
 import {
-	MAX_COUNTER_VALUE,
-	PROVINCES,
-	isLocale,
-	type Locale,
-	type Province
-} from '$lib/shared/domain';
+	DETAIL_TEXT_FIELDS,
+	detailProblem,
+	normalizeText,
+	type DetailTextField
+} from '$lib/shared/event-details';
 import type { NewEvent } from '$lib/client/repos/events';
 
 export interface NewEventForm {
@@ -17,20 +17,25 @@ export interface NewEventForm {
 	lang: Locale;
 }
 
-type Problem = 'required' | 'expectedInvalid';
-export type NewEventResult =
-	| { ok: true; value: NewEvent }
-	| { ok: false; errors: Partial<Record<keyof NewEventForm, Problem>> };
+export type Problem = 'required' | 'tooLong' | 'dateInvalid' | 'expectedInvalid';
+export type FormErrors = Partial<Record<keyof NewEventForm, Problem>>;
+export type NewEventResult = { ok: true; value: NewEvent } | { ok: false; errors: FormErrors };
 
-/** Checks the form the way the server will check the synced details, and trims the text. */
+/**
+ * Checks the form with the same rules the server applies to synced details
+ * (`$lib/shared/event-details`), plus what a person must fill in, and tidies the text.
+ */
 export function validateNewEvent(form: NewEventForm): NewEventResult {
-	const errors: Partial<Record<keyof NewEventForm, Problem>> = {};
-	const text = (value: string) => value.trim().replace(/\s+/g, ' ');
-	for (const field of ['name', 'venue', 'city'] as const) {
-		if (!text(form[field])) errors[field] = 'required';
+	const errors: FormErrors = {};
+	const text = {} as Record<DetailTextField, string>;
+	for (const field of DETAIL_TEXT_FIELDS) {
+		text[field] = normalizeText(form[field]);
+		if (!text[field]) errors[field] = 'required';
+		else if (detailProblem(field, text[field])) errors[field] = 'tooLong';
 	}
-	if (!(PROVINCES as readonly string[]).includes(form.province)) errors.province = 'required';
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(form.date)) errors.date = 'required';
+	if (detailProblem('province', form.province)) errors.province = 'required';
+	if (!form.date) errors.date = 'required';
+	else if (detailProblem('date', form.date)) errors.date = 'dateInvalid';
 	const expectedText = form.expected.trim();
 	const expected = expectedText === '' ? null : Number(expectedText);
 	if (
@@ -44,9 +49,7 @@ export function validateNewEvent(form: NewEventForm): NewEventResult {
 	return {
 		ok: true,
 		value: {
-			name: text(form.name),
-			venue: text(form.venue),
-			city: text(form.city),
+			...text,
 			province: form.province as Province,
 			date: form.date,
 			expected,
