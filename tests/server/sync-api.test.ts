@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_KINDS, EVENT_CASE_ID, type CounterState } from '$lib/shared/domain';
 import { randomEventKey, randomId } from '$lib/shared/ids';
 import { hashEventKey } from '$lib/server/auth/event-key';
-import { writeTransaction } from '$lib/server/db/transaction';
+import { writeTransaction } from './helpers/write-transaction';
 import { backends, type TestDatabase } from './helpers/databases';
 import {
 	SyncHarness,
