@@ -3,48 +3,29 @@
  * is replaced (the fetcher calls the handler directly), so client and server logic are both real.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { LetterdayDB, useDatabase } from '$lib/client/db/database';
 import { createEvent } from '$lib/client/repos/events';
 import { tap, undo } from '$lib/client/repos/tally';
 import { forgetWholeSnapshots, syncEvent } from '$lib/client/sync/sync-event';
 import { eventFigures } from '$lib/client/sync/event-figures';
 import { counterKey, sumOfKind } from '$lib/shared/counters';
-import { openDatabase, type AppDb } from '$lib/server/db';
-import { handleSync } from '$lib/server/sync/handler';
 import { getSyncState } from '$lib/client/repos/sync-state';
 import { eventCounters } from '$lib/client/repos/tally';
+import { startEndpoint, type TestEndpoint } from '../helpers/sync-endpoint';
 
-const CASES = new Set(['case-one', 'case-two']);
-let dir: string;
-let server: AppDb;
+let server: TestEndpoint;
 const devices: LetterdayDB[] = [];
 let seq = 0;
 
 beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'letterday-sync-client-'));
-	server = await openDatabase({ sqliteFile: join(dir, 'server.sqlite') });
+	server = await startEndpoint();
 });
-afterAll(async () => {
-	await server.close();
-	rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => server.close());
 afterEach(async () => {
 	for (const device of devices.splice(0)) await device.delete();
 });
 
-/** Routes the client's fetch to the endpoint handler, with a hook to run mid-flight. */
-function endpoint(duringRequest?: () => Promise<void>): typeof fetch {
-	return async (input, init) => {
-		const url = new URL(String(input), 'http://letterday.test');
-		const eventId = decodeURIComponent(url.pathname.split('/')[3] ?? '');
-		const request = new Request(url, init);
-		await duringRequest?.();
-		return handleSync(request, eventId, { database: async () => server, caseIds: () => CASES });
-	};
-}
+const endpoint = (duringRequest?: () => Promise<void>) => server.fetcher(duringRequest);
 const offline: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
 
 function device(): LetterdayDB {
@@ -193,7 +174,7 @@ describe('whole snapshot once per session', () => {
 		expect(sentCounters).toBe(0);
 
 		// The server loses this event's rows (say, a restore from an older backup).
-		await server.kysely.deleteFrom('counters').where('event_id', '=', event.id).execute();
+		await server.db.kysely.deleteFrom('counters').where('event_id', '=', event.id).execute();
 		forgetWholeSnapshots(); // the host reloads the app
 		await syncEvent(event.id, spy);
 		expect(sentCounters).toBe(1);
