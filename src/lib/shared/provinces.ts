@@ -1,19 +1,37 @@
 import type { Locale, Province } from './domain';
 
-const PROVINCE_NAMES: Record<Province, { en: string; fr: string }> = {
-	AB: { en: 'Alberta', fr: 'Alberta' },
-	BC: { en: 'British Columbia', fr: 'Colombie-Britannique' },
-	MB: { en: 'Manitoba', fr: 'Manitoba' },
-	NB: { en: 'New Brunswick', fr: 'Nouveau-Brunswick' },
-	NL: { en: 'Newfoundland and Labrador', fr: 'Terre-Neuve-et-Labrador' },
-	NS: { en: 'Nova Scotia', fr: 'Nouvelle-Écosse' },
-	NT: { en: 'Northwest Territories', fr: 'Territoires du Nord-Ouest' },
-	NU: { en: 'Nunavut', fr: 'Nunavut' },
-	ON: { en: 'Ontario', fr: 'Ontario' },
-	PE: { en: 'Prince Edward Island', fr: 'Île-du-Prince-Édouard' },
-	QC: { en: 'Quebec', fr: 'Québec' },
-	SK: { en: 'Saskatchewan', fr: 'Saskatchewan' },
-	YT: { en: 'Yukon', fr: 'Yukon' }
+/** Names of the provinces and territories in both official languages. */
+const PROVINCE_NAMES: Record<Locale, Record<Province, string>> = {
+	en: {
+		AB: 'Alberta',
+		BC: 'British Columbia',
+		MB: 'Manitoba',
+		NB: 'New Brunswick',
+		NL: 'Newfoundland and Labrador',
+		NS: 'Nova Scotia',
+		NT: 'Northwest Territories',
+		NU: 'Nunavut',
+		ON: 'Ontario',
+		PE: 'Prince Edward Island',
+		QC: 'Quebec',
+		SK: 'Saskatchewan',
+		YT: 'Yukon'
+	},
+	fr: {
+		AB: 'Alberta',
+		BC: 'Colombie-Britannique',
+		MB: 'Manitoba',
+		NB: 'Nouveau-Brunswick',
+		NL: 'Terre-Neuve-et-Labrador',
+		NS: 'Nouvelle-Écosse',
+		NT: 'Territoires du Nord-Ouest',
+		NU: 'Nunavut',
+		ON: 'Ontario',
+		PE: 'Île-du-Prince-Édouard',
+		QC: 'Québec',
+		SK: 'Saskatchewan',
+		YT: 'Yukon'
+	}
 };
 
-export const provinceName = (code: Province, locale: Locale) => PROVINCE_NAMES[code][locale];
+export const provinceName = (code: Province, locale: Locale) => PROVINCE_NAMES[locale][code];
