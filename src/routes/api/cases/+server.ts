@@ -5,6 +5,7 @@
  */
 import type { RequestHandler } from './$types';
 import { apiError } from '$lib/server/http/errors';
+import { etagResponse } from '$lib/server/http/etag';
 import { localizedPack, type LocalizedPackResponse } from '$lib/server/case-pack';
 import { isLocale, LOCALES } from '$lib/shared/domain';
 
@@ -22,18 +23,8 @@ export const GET: RequestHandler = ({ url, request }) => {
 		console.error(error);
 		return apiError(503, 'case_pack_unavailable', 'The case pack could not be loaded.');
 	}
-	const headers = { ETag: localized.etag, 'Cache-Control': 'no-cache' };
-	if (matchesIfNoneMatch(request.headers.get('If-None-Match'), localized.etag)) {
-		return new Response(null, { status: 304, headers });
-	}
-	return new Response(localized.body, {
-		headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8' }
+	return etagResponse(request, localized.etag, localized.body, {
+		cacheControl: 'no-cache',
+		contentType: 'application/json; charset=utf-8'
 	});
 };
-
-/** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): a proxy's W/ prefix still matches. */
-function matchesIfNoneMatch(header: string | null, etag: string): boolean {
-	if (!header) return false;
-	if (header.trim() === '*') return true;
-	return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
-}
