@@ -1,5 +1,6 @@
 // `npm run bench`: builds when needed, then prints every benchmark's figures. Each part also runs
-// alone: node bench/sync.js, node bench/page-weight.js, node bench/host.js [--taps N].
+// alone: node bench/sync.js, node bench/parse.js, node bench/page-weight.js,
+// node bench/host.js [--taps N].
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ if (!existsSync(join(root, 'build/index.js')))
 
 const parts = [
 	['Sync endpoint (3-counter requests)', ['bench/sync.js']],
+	['Sync body parser (hand-written vs valibot)', ['bench/parse.js']],
 	['Participant case sheets (bytes transferred, gzip)', ['bench/page-weight.js']],
 	['Host app (first load, tap to repaint)', ['bench/host.js', ...process.argv.slice(2)]]
 ];
