@@ -1,0 +1,55 @@
+import { defineMessages } from '../catalog';
+
+/** The list of events and the new-event form (its field errors included). */
+export const eventsMessages = defineMessages(
+	{
+		eventsTitle: 'Your events',
+		noEvents: 'No events on this device yet.',
+		newEvent: 'New event',
+		upcoming: 'Today and upcoming',
+		past: 'Past events',
+		eventSummary: '{date} · {venue}, {city}',
+
+		newEventTitle: 'New event',
+		newEventHelp: 'Everything is saved on this device. No network is needed.',
+		fieldName: 'Event name',
+		fieldVenue: 'Venue',
+		fieldCity: 'City or town',
+		fieldProvince: 'Province or territory',
+		fieldDate: 'Date',
+		fieldExpected: 'Expected attendance (optional)',
+		fieldLang: 'Language of the event',
+		chooseProvince: 'Choose…',
+		required: 'Required.',
+		expectedInvalid: 'Enter a whole number from 0 to 100,000.',
+		tooLong: 'Shorten this to {max} characters or fewer.',
+		dateInvalid: 'Enter a real date, for example 2026-12-10.',
+		formHasErrors: 'Please correct the fields marked below.',
+		createEvent: 'Create event'
+	},
+	{
+		eventsTitle: 'Vos événements',
+		noEvents: 'Aucun événement sur cet appareil pour l’instant.',
+		newEvent: 'Nouvel événement',
+		upcoming: 'Aujourd’hui et à venir',
+		past: 'Événements passés',
+		eventSummary: '{date} · {venue}, {city}',
+
+		newEventTitle: 'Nouvel événement',
+		newEventHelp: 'Tout est enregistré sur cet appareil. Aucun réseau n’est nécessaire.',
+		fieldName: 'Nom de l’événement',
+		fieldVenue: 'Lieu',
+		fieldCity: 'Ville ou village',
+		fieldProvince: 'Province ou territoire',
+		fieldDate: 'Date',
+		fieldExpected: 'Participation prévue (facultatif)',
+		fieldLang: 'Langue de l’événement',
+		chooseProvince: 'Choisir…',
+		required: 'Obligatoire.',
+		expectedInvalid: 'Entrez un nombre entier de 0 à 100\u00a0000.',
+		tooLong: 'Raccourcissez ce texte à {max}\u00a0caractères au plus.',
+		dateInvalid: 'Entrez une date réelle, par exemple 2026-12-10.',
+		formHasErrors: 'Veuillez corriger les champs indiqués ci-dessous.',
+		createEvent: 'Créer l’événement'
+	}
+);

@@ -1,0 +1,65 @@
+import { defineMessages } from '../catalog';
+
+/**
+ * The app around every screen (skip link, navigation, language switch, update prompt), the case
+ * pack download and the case sheet screens.
+ */
+export const shellMessages = defineMessages(
+	{
+		appName: 'Letterday',
+		skipToContent: 'Skip to content',
+		navEvents: 'Events',
+		navCases: 'Case sheets',
+		navStatus: 'Device status',
+		switchLanguage: 'Français',
+		switchLanguageLabel: 'Afficher en français',
+		updateReady: 'A new version of Letterday is ready. Your counts are safe on this device.',
+		updateNow: 'Update now',
+		updateLater: 'Later',
+
+		packReadyTitle: 'Ready for offline',
+		packReady: 'Case pack {version} of {date}, {count} cases, is on this device.',
+		packMissingTitle: 'Case sheets not downloaded yet',
+		packMissing: 'Download the case sheets while you are online so they open with no network.',
+		packDownload: 'Download case sheets',
+		packRefresh: 'Check for a newer case pack',
+		packDownloading: 'Downloading case sheets…',
+		packDownloaded: 'Case sheets are up to date.',
+		packFailed: 'Could not download the case sheets: {reason}. Check the connection and try again.',
+		offlineNow: 'You are offline.',
+
+		casesTitle: 'Case sheets',
+		caseNotFound: 'This case sheet is not on this device.',
+		backToCases: 'All case sheets'
+	},
+	{
+		appName: 'Letterday',
+		skipToContent: 'Aller au contenu',
+		navEvents: 'Événements',
+		navCases: 'Fiches des cas',
+		navStatus: 'État de l’appareil',
+		switchLanguage: 'English',
+		switchLanguageLabel: 'Show in English',
+		updateReady:
+			'Une nouvelle version de Letterday est prête. Vos décomptes sont en sécurité sur cet appareil.',
+		updateNow: 'Mettre à jour',
+		updateLater: 'Plus tard',
+
+		packReadyTitle: 'Prêt hors ligne',
+		packReady: 'La trousse de cas {version} du {date}, {count} cas, est sur cet appareil.',
+		packMissingTitle: 'Fiches des cas pas encore téléchargées',
+		packMissing:
+			'Téléchargez les fiches pendant que vous êtes en ligne pour les ouvrir sans réseau.',
+		packDownload: 'Télécharger les fiches',
+		packRefresh: 'Chercher une trousse plus récente',
+		packDownloading: 'Téléchargement des fiches…',
+		packDownloaded: 'Les fiches sont à jour.',
+		packFailed:
+			'Impossible de télécharger les fiches\u00a0: {reason}. Vérifiez la connexion et réessayez.',
+		offlineNow: 'Vous êtes hors ligne.',
+
+		casesTitle: 'Fiches des cas',
+		caseNotFound: 'Cette fiche n’est pas sur cet appareil.',
+		backToCases: 'Toutes les fiches'
+	}
+);

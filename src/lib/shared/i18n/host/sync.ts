@@ -1,0 +1,80 @@
+import { defineMessages } from '../catalog';
+
+/** Sync and the device status screen: storage, offline mode, what is waiting to be sent. */
+export const syncMessages = defineMessages(
+	{
+		statusTitle: 'Device status',
+		storagePersistent: 'Storage is persistent: the browser will not clear it to save space.',
+		storageNotPersistent:
+			'Storage is not persistent: the browser may clear it when space runs low. Install the app or sync often.',
+		storageUnknown: 'This browser does not say whether storage is persistent.',
+		storageUsage: '{usage} used of about {quota} available.',
+		megabytes: '{size} MB',
+		unsynced: { one: '{count} change not yet synced', other: '{count} changes not yet synced' },
+		lastSync: 'Last sync: {when}',
+		neverSynced: 'Not synced yet',
+		serviceWorkerOn: 'Offline mode is on: every screen opens with no network.',
+		serviceWorkerOff: 'Offline mode is not on yet. Open the app once while online.',
+		syncTitle: 'Sync with the national count',
+		syncNow: 'Sync now',
+		syncing: 'Syncing…',
+		changesWaiting: {
+			one: '{count} change waiting to be sent',
+			other: '{count} changes waiting to be sent'
+		},
+		allSent: 'Everything counted on this device has been sent.',
+		syncedAt: 'Last synced: {when}',
+		devicesCounting: {
+			one: '{count} device counting for this event',
+			other: '{count} devices counting for this event'
+		},
+		syncErr_network:
+			'No connection to the Letterday server. Your counts are safe on this device and will be sent when the connection is back.',
+		syncErr_wrong_key:
+			'The server refused this device’s key for this event. Ask the host to show the co-host QR again and rejoin from it.',
+		syncErr_server: 'The Letterday server had a problem. Letterday will try again by itself.',
+		syncErr_rejected: 'The server refused these counts ({code}). Please tell the organizers.',
+		offlineSyncLater: 'Offline: counts are saved here and will be sent later.'
+	},
+	{
+		statusTitle: 'État de l’appareil',
+		storagePersistent:
+			'Le stockage est persistant\u00a0: le navigateur ne l’effacera pas pour faire de la place.',
+		storageNotPersistent:
+			'Le stockage n’est pas persistant\u00a0: le navigateur peut l’effacer si l’espace manque. Installez l’application ou synchronisez souvent.',
+		storageUnknown: 'Ce navigateur n’indique pas si le stockage est persistant.',
+		storageUsage: '{usage} utilisés sur environ {quota} disponibles.',
+		megabytes: '{size}\u00a0Mo',
+		unsynced: {
+			one: '{count} changement pas encore synchronisé',
+			other: '{count} changements pas encore synchronisés'
+		},
+		lastSync: 'Dernière synchronisation\u00a0: {when}',
+		neverSynced: 'Pas encore synchronisé',
+		serviceWorkerOn: 'Le mode hors ligne est actif\u00a0: chaque écran s’ouvre sans réseau.',
+		serviceWorkerOff:
+			'Le mode hors ligne n’est pas encore actif. Ouvrez l’application une fois en ligne.',
+		syncTitle: 'Synchroniser avec le décompte national',
+		syncNow: 'Synchroniser maintenant',
+		syncing: 'Synchronisation…',
+		changesWaiting: {
+			one: '{count} changement en attente d’envoi',
+			other: '{count} changements en attente d’envoi'
+		},
+		allSent: 'Tout ce qui a été compté sur cet appareil a été envoyé.',
+		syncedAt: 'Dernière synchronisation\u00a0: {when}',
+		devicesCounting: {
+			one: '{count} appareil compte pour cet événement',
+			other: '{count} appareils comptent pour cet événement'
+		},
+		syncErr_network:
+			'Aucune connexion au serveur Letterday. Vos décomptes sont en sécurité sur cet appareil et seront envoyés au retour de la connexion.',
+		syncErr_wrong_key:
+			'Le serveur a refusé la clé de cet appareil pour cet événement. Demandez à l’hôte d’afficher de nouveau le code QR de coanimation et rejoignez l’événement.',
+		syncErr_server: 'Le serveur Letterday a eu un problème. Letterday réessaiera de lui-même.',
+		syncErr_rejected:
+			'Le serveur a refusé ces décomptes ({code}). Veuillez prévenir les organisateurs.',
+		offlineSyncLater:
+			'Hors ligne\u00a0: les décomptes sont enregistrés ici et seront envoyés plus tard.'
+	}
+);

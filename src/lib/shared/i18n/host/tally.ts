@@ -1,0 +1,80 @@
+import { defineMessages } from '../catalog';
+
+/** The event screen: totals, the kinds counted, the tally controls and the projector view. */
+export const tallyMessages = defineMessages(
+	{
+		eventNotFound: 'This event is not on this device.',
+		backToEvents: 'Back to events',
+		eventTotals: 'Event totals',
+		thisDevice: 'this device',
+		allDevices: 'all devices',
+		headCounts: 'People',
+		projector: 'Projector view',
+		participantsQr: 'Participants QR',
+		caseSheet: 'Read the case sheet',
+		casesToCount: 'Letters and actions per case',
+		noCasesYet: 'No case sheets on this device. Download them from the home screen first.',
+
+		kind_letter: 'Appeal letters',
+		kind_card: 'Solidarity cards',
+		kind_petition: 'Petition signatures',
+		kind_online: 'Online actions',
+		kind_participants: 'Participants',
+		kind_firstTimers: 'First-time participants',
+
+		tallyAdd: 'Add one {kind} for {subject}; now {count}',
+		tallyUndo: 'Take one back from {kind} for {subject}',
+		tallyBatch: 'Add several',
+		tallyBatchLabel: 'How many {kind} for {subject}',
+		tallyBatchAdd: 'Add',
+		tallyBatchInvalid: 'Enter a whole number from 1 to 500.',
+		tallyAnnounce: '{kind} for {subject}: {count}',
+		tallyEventSubject: 'this event',
+		tallyAllDevices: 'all devices: {count}',
+		tallyFailed: 'That count was not saved: {reason}',
+
+		projectorTitle: 'Our letters so far',
+		projectorTotal: { one: 'action for human rights', other: 'actions for human rights' },
+		projectorPeople: { one: '{count} person writing', other: '{count} people writing' },
+		projectorExit: 'Leave projector view'
+	},
+	{
+		eventNotFound: 'Cet événement n’est pas sur cet appareil.',
+		backToEvents: 'Retour aux événements',
+		eventTotals: 'Totaux de l’événement',
+		thisDevice: 'cet appareil',
+		allDevices: 'tous les appareils',
+		headCounts: 'Personnes',
+		projector: 'Vue projecteur',
+		participantsQr: 'Code QR des participants',
+		caseSheet: 'Lire la fiche du cas',
+		casesToCount: 'Lettres et actions par cas',
+		noCasesYet: 'Aucune fiche sur cet appareil. Téléchargez-les d’abord depuis l’écran d’accueil.',
+
+		kind_letter: 'Lettres d’appel',
+		kind_card: 'Cartes de solidarité',
+		kind_petition: 'Signatures de pétition',
+		kind_online: 'Actions en ligne',
+		kind_participants: 'Participants',
+		kind_firstTimers: 'Nouveaux participants',
+
+		tallyAdd: 'Ajouter un à {kind} pour {subject}\u00a0; total {count}',
+		tallyUndo: 'Retirer un de {kind} pour {subject}',
+		tallyBatch: 'Ajouter plusieurs',
+		tallyBatchLabel: 'Combien de {kind} pour {subject}',
+		tallyBatchAdd: 'Ajouter',
+		tallyBatchInvalid: 'Entrez un nombre entier de 1 à 500.',
+		tallyAnnounce: '{kind} pour {subject}\u00a0: {count}',
+		tallyEventSubject: 'cet événement',
+		tallyAllDevices: 'tous les appareils\u00a0: {count}',
+		tallyFailed: 'Ce décompte n’a pas été enregistré\u00a0: {reason}',
+
+		projectorTitle: 'Nos lettres jusqu’ici',
+		projectorTotal: {
+			one: 'action pour les droits humains',
+			other: 'actions pour les droits humains'
+		},
+		projectorPeople: { one: '{count} personne écrit', other: '{count} personnes écrivent' },
+		projectorExit: 'Quitter la vue projecteur'
+	}
+);
