@@ -42,6 +42,8 @@ interface Case {
 	eventId?: string;
 	status: number;
 	code: string;
+	/** The event detail the answer names, for bad_event. */
+	field?: string;
 }
 
 const cases: Case[] = [
@@ -91,49 +93,79 @@ const cases: Case[] = [
 		name: 'an unknown province',
 		body: withEvent({ ...details(), province: 'XX' }),
 		status: 400,
-		code: 'bad_event'
+		code: 'bad_event',
+		field: 'province'
 	},
 	{
 		name: 'a date that does not exist',
 		body: withEvent({ ...details(), date: '2026-02-30' }),
 		status: 400,
-		code: 'bad_event'
+		code: 'bad_event',
+		field: 'date'
 	},
 	{
 		name: 'the 29th of February of a common year',
 		body: withEvent({ ...details(), date: '2027-02-29' }),
 		status: 400,
-		code: 'bad_event'
+		code: 'bad_event',
+		field: 'date'
 	},
 	{
 		name: 'a month 13',
 		body: withEvent({ ...details(), date: '2026-13-01' }),
 		status: 400,
-		code: 'bad_event'
+		code: 'bad_event',
+		field: 'date'
 	},
 	{
 		name: 'a negative updatedAt',
 		body: withEvent({ ...details(), updatedAt: -1 }),
 		status: 400,
-		code: 'bad_event'
+		code: 'bad_event',
+		field: 'updatedAt'
 	},
 	{
 		name: 'a name too long',
 		body: withEvent({ ...details(), name: 'x'.repeat(201) }),
 		status: 400,
-		code: 'bad_event'
+		code: 'bad_event',
+		field: 'name'
+	},
+	{
+		// PostgreSQL refuses NUL in text (error 22021): it must be a 400, never a 500 retried forever.
+		name: 'a NUL character in the name',
+		body: withEvent({ ...details(), name: 'a\u0000b' }),
+		status: 400,
+		code: 'bad_event',
+		field: 'name'
+	},
+	{
+		name: 'a line break in the city',
+		body: withEvent({ ...details(), city: 'Trois-\nRivières' }),
+		status: 400,
+		code: 'bad_event',
+		field: 'city'
+	},
+	{
+		name: 'a C1 control character in the venue',
+		body: withEvent({ ...details(), venue: 'Salle\u0085 2' }),
+		status: 400,
+		code: 'bad_event',
+		field: 'venue'
 	},
 	{
 		name: 'a name that is a number',
 		body: withEvent({ ...details(), name: 42 }),
 		status: 400,
-		code: 'bad_event'
+		code: 'bad_event',
+		field: 'name'
 	},
 	{
 		name: 'an updatedBy that is not a device id',
 		body: withEvent({ ...details(), updatedBy: 'x' }),
 		status: 400,
-		code: 'bad_event'
+		code: 'bad_event',
+		field: 'updatedBy'
 	},
 	{ name: 'counters not an array', body: good({} as never), status: 400, code: 'bad_request' },
 	{ name: 'a counter that is not an object', body: good([7]), status: 400, code: 'bad_request' },
@@ -299,7 +331,11 @@ for (const backend of backends) {
 				expect(response.status).toBe(bad.status);
 				expect(response.headers.get('content-type')).toMatch(/^application\/json/);
 				expect(await response.json()).toEqual({
-					error: { code: bad.code, message: expect.stringMatching(/\w/) }
+					error: {
+						code: bad.code,
+						message: expect.stringMatching(/\w/),
+						...(bad.field && { field: bad.field })
+					}
 				});
 				expect(await storedState(server.db)).toEqual(before);
 			}

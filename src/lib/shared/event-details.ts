@@ -61,8 +61,16 @@ export const isProvince = (value: unknown): value is Province =>
 export const isStamp = (value: unknown): value is number =>
 	typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_TIMESTAMP;
 
+/**
+ * C0 and C1 control characters, DEL included: invisible in a form, refused by PostgreSQL (NUL),
+ * and able to break a CSV or a log line. Tabs and line breaks count too: details are one line.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
 /** What is wrong with one field's value; forms map these to their own words. */
-export type DetailProblem = 'not_text' | 'too_long' | 'bad_province' | 'bad_date' | 'bad_stamp';
+export type DetailProblem =
+	'not_text' | 'too_long' | 'control_character' | 'bad_province' | 'bad_date' | 'bad_stamp';
 
 export function detailProblem(
 	field: DetailField | 'updatedAt',
@@ -77,7 +85,8 @@ export function detailProblem(
 			return isStamp(value) ? null : 'bad_stamp';
 		default:
 			if (typeof value !== 'string') return 'not_text';
-			return value.length > DETAIL_LIMITS[field] ? 'too_long' : null;
+			if (value.length > DETAIL_LIMITS[field]) return 'too_long';
+			return CONTROL_CHARACTER.test(value) ? 'control_character' : null;
 	}
 }
 
@@ -87,6 +96,8 @@ function problemMessage(field: DetailField | 'updatedAt', problem: DetailProblem
 			return `${field} must be a string`;
 		case 'too_long':
 			return `${field} is longer than ${DETAIL_LIMITS[field as DetailTextField]} characters`;
+		case 'control_character':
+			return `${field} must not contain control characters (U+0000-U+001F, U+007F-U+009F)`;
 		case 'bad_province':
 			return `${field} must be one of ${PROVINCES.join(', ')}`;
 		case 'bad_date':

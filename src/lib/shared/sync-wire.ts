@@ -71,27 +71,31 @@ export type SyncErrorCode =
 	| 'too_many_counters';
 
 export type WireResult<T> =
-	{ ok: true; value: T } | { ok: false; code: SyncErrorCode; message: string };
+	| { ok: true; value: T }
+	/** `field` names the event detail at fault for `bad_event`, so a device can point at it. */
+	| { ok: false; code: SyncErrorCode; message: string; field?: string };
 
 class WireError extends Error {
 	constructor(
 		readonly code: SyncErrorCode,
-		message: string
+		message: string,
+		readonly field?: string
 	) {
 		super(message);
 	}
 }
 
-function fail(code: SyncErrorCode, message: string): never {
-	throw new WireError(code, message);
+function fail(code: SyncErrorCode, message: string, field?: string): never {
+	throw new WireError(code, message, field);
 }
 
 function guard<T>(parse: () => T): WireResult<T> {
 	try {
 		return { ok: true, value: parse() };
 	} catch (error) {
-		if (error instanceof WireError) return { ok: false, code: error.code, message: error.message };
-		throw error;
+		if (!(error instanceof WireError)) throw error;
+		const { code, message, field } = error;
+		return field ? { ok: false, code, message, field } : { ok: false, code, message };
 	}
 }
 
@@ -104,7 +108,7 @@ function record(value: unknown, where: string): Record<string, unknown> {
 
 function eventDetails(value: unknown, where: string): EventDetails {
 	const details = parseEventDetails(record(value, where), where);
-	return details.ok ? details.value : fail('bad_event', details.message);
+	return details.ok ? details.value : fail('bad_event', details.message, details.field);
 }
 
 function counterValue(value: unknown, where: string): number {
@@ -145,7 +149,7 @@ export function parseCounterSnapshot(
 		const event: SnapshotEventDetails = eventDetails(body.event, 'event');
 		const updatedBy = record(body.event, 'event').updatedBy;
 		if (updatedBy !== undefined) {
-			if (!isId(updatedBy)) fail('bad_event', 'event.updatedBy must be a device id');
+			if (!isId(updatedBy)) fail('bad_event', 'event.updatedBy must be a device id', 'updatedBy');
 			event.updatedBy = updatedBy;
 		}
 

@@ -54,7 +54,7 @@ export async function handleSync(
 		return apiError(500, 'internal_error', 'The case pack could not be loaded; try again later');
 	}
 	const snapshot = parseCounterSnapshot(body.value, caseIds);
-	if (!snapshot.ok) return apiError(400, snapshot.code, snapshot.message);
+	if (!snapshot.ok) return apiError(400, snapshot.code, snapshot.message, snapshot.field);
 
 	let db: AppDb;
 	try {

@@ -1,6 +1,6 @@
 import { defineMessages } from '../catalog';
 
-/** The list of events and the new-event form (its field errors included). */
+/** The list of events and the event details form, new or edited (its field errors included). */
 export const eventsMessages = defineMessages(
 	{
 		eventsTitle: 'Your events',
@@ -24,8 +24,17 @@ export const eventsMessages = defineMessages(
 		expectedInvalid: 'Enter a whole number from 0 to 100,000.',
 		tooLong: 'Shorten this to {max} characters or fewer.',
 		dateInvalid: 'Enter a real date, for example 2026-12-10.',
+		controlCharacters:
+			'Remove the invisible control characters from this text (a paste can bring them in).',
 		formHasErrors: 'Please correct the fields marked below.',
-		createEvent: 'Create event'
+		createEvent: 'Create event',
+
+		editEvent: 'Edit details',
+		editEventTitle: 'Edit the event',
+		editEventHelp:
+			'Changes are saved on this device and sent with the next sync; co-hosts get them from there.',
+		saveChanges: 'Save changes',
+		cancelEdit: 'Back to the event without saving'
 	},
 	{
 		eventsTitle: 'Vos événements',
@@ -49,7 +58,16 @@ export const eventsMessages = defineMessages(
 		expectedInvalid: 'Entrez un nombre entier de 0 à 100\u00a0000.',
 		tooLong: 'Raccourcissez ce texte à {max}\u00a0caractères au plus.',
 		dateInvalid: 'Entrez une date réelle, par exemple 2026-12-10.',
+		controlCharacters:
+			'Retirez de ce texte les caractères de contrôle invisibles (un copier-coller peut en apporter).',
 		formHasErrors: 'Veuillez corriger les champs indiqués ci-dessous.',
-		createEvent: 'Créer l’événement'
+		createEvent: 'Créer l’événement',
+
+		editEvent: 'Modifier les détails',
+		editEventTitle: 'Modifier l’événement',
+		editEventHelp:
+			'Les changements sont enregistrés sur cet appareil et envoyés à la prochaine synchronisation\u00a0; les coanimateurs les reçoivent ensuite.',
+		saveChanges: 'Enregistrer les changements',
+		cancelEdit: 'Revenir à l’événement sans enregistrer'
 	}
 );

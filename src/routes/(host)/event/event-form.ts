@@ -17,12 +17,13 @@ export interface NewEventForm {
 	lang: Locale;
 }
 
-export type Problem = 'required' | 'tooLong' | 'dateInvalid' | 'expectedInvalid';
+export type Problem =
+	'required' | 'tooLong' | 'controlCharacters' | 'dateInvalid' | 'expectedInvalid';
 export type FormErrors = Partial<Record<keyof NewEventForm, Problem>>;
 export type NewEventResult = { ok: true; value: NewEvent } | { ok: false; errors: FormErrors };
 
 /**
- * Checks the form with the same rules the server applies to synced details
+ * Checks the event form (new or edit) with the same rules the server applies to synced details
  * (`$lib/shared/event-details`), plus what a person must fill in, and tidies the text.
  */
 export function validateNewEvent(form: NewEventForm): NewEventResult {
@@ -30,8 +31,10 @@ export function validateNewEvent(form: NewEventForm): NewEventResult {
 	const text = {} as Record<DetailTextField, string>;
 	for (const field of DETAIL_TEXT_FIELDS) {
 		text[field] = normalizeText(form[field]);
+		const problem = detailProblem(field, text[field]);
 		if (!text[field]) errors[field] = 'required';
-		else if (detailProblem(field, text[field])) errors[field] = 'tooLong';
+		else if (problem === 'too_long') errors[field] = 'tooLong';
+		else if (problem) errors[field] = 'controlCharacters';
 	}
 	if (detailProblem('province', form.province)) errors.province = 'required';
 	if (!form.date) errors.date = 'required';
