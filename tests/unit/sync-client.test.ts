@@ -4,9 +4,9 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LetterdayDB, useDatabase } from '$lib/client/db/database';
-import { createEvent } from '$lib/client/repos/events';
+import { createEvent, updateEventDetails } from '$lib/client/repos/events';
 import { tap, undo } from '$lib/client/repos/tally';
-import { forgetWholeSnapshots, syncEvent } from '$lib/client/sync/sync-event';
+import { forgetSession, syncAll, syncEvent } from '$lib/client/sync/sync-event';
 import { eventFigures } from '$lib/client/sync/event-figures';
 import { counterKey, sumOfKind } from '$lib/shared/counters';
 import { getSyncState } from '$lib/client/repos/sync-state';
@@ -175,13 +175,60 @@ describe('whole snapshot once per session', () => {
 
 		// The server loses this event's rows (say, a restore from an older backup).
 		await server.db.kysely.deleteFrom('counters').where('event_id', '=', event.id).execute();
-		forgetWholeSnapshots(); // the host reloads the app
+		forgetSession(); // the host reloads the app
 		await syncEvent(event.id, spy);
 		expect(sentCounters).toBe(1);
 		expect((await getSyncState(event.id))?.totals).toContainEqual({
 			caseId: 'case-two',
 			kind: 'online',
 			total: 4
+		});
+	});
+});
+
+describe('a refused snapshot strands nothing', () => {
+	it('says which detail to fix, keeps every count, never resends by itself in a loop, and sends once fixed', async () => {
+		const database = device();
+		forgetSession();
+		const event = await createEvent(details);
+		await tap(event.id, 'case-one', 'letter', 5);
+		// Details an older version let through: a control character pasted into the city.
+		await database.events.update(event.id, { city: 'Hali\u0007fax' });
+		let requests = 0;
+		const counting: typeof fetch = async (input, init) => {
+			requests += 1;
+			return endpoint()(input, init);
+		};
+
+		const refused = await syncEvent(event.id, counting);
+		expect(refused).toMatchObject({
+			ok: false,
+			failure: { kind: 'rejected', code: 'bad_event', field: 'city' }
+		});
+		expect(await getSyncState(event.id)).toMatchObject({
+			lastError: 'bad_event',
+			lastErrorField: 'city',
+			refusedStamp: event.updatedAt
+		});
+		expect((await database.counters.get([event.id, 'case-one', 'letter']))?.dirty).toBe(1);
+
+		// Automatic syncs: one more try this session (an update may have fixed it), then none.
+		await syncAll(counting);
+		await syncAll(counting);
+		await syncAll(counting);
+		expect(requests).toBe(2);
+
+		// The host fixes the city on the device: the next automatic sync sends it, counts exact.
+		await updateEventDetails(event.id, { ...details, city: 'Halifax' });
+		await syncAll(counting);
+		expect(requests).toBe(3);
+		expect(await getSyncState(event.id)).toMatchObject({ lastError: null, refusedStamp: null });
+		expect((await getSyncState(event.id))?.totals).toEqual([
+			{ caseId: 'case-one', kind: 'letter', total: 5 }
+		]);
+		expect(await database.counters.get([event.id, 'case-one', 'letter'])).toMatchObject({
+			plus: 5,
+			dirty: 0
 		});
 	});
 });

@@ -32,7 +32,13 @@ export interface SyncStateRow {
 	eventId: string;
 	lastSyncAt: number | null;
 	lastAttemptAt: number | null;
+	/** 'network', 'server', 'wrong_key', or the code the server refused the snapshot with. */
 	lastError: string | null;
+	/** For a refused snapshot: the event detail at fault, if the server named one. */
+	lastErrorField?: string | null;
+	/** For a refused snapshot: the details stamp that was refused. Automatic syncs wait for an
+	 * edit (a new stamp) rather than send the same refused request again. */
+	refusedStamp?: number | null;
 	/** Totals over every device, as the server answered. */
 	totals: CounterTotal[];
 	/** This device's own totals as sent in that sync: the live event-wide figure is

@@ -34,17 +34,23 @@ export async function createEvent(input: NewEvent): Promise<EventRow> {
 	return row;
 }
 
-/** A host's edit of the details (the host-day screens will call it): stamped for last writer wins. */
-export async function updateEventDetails(
-	id: string,
-	changes: Partial<Omit<NewEvent, 'lang'>> & { lang?: Locale }
-): Promise<void> {
+/**
+ * A host's edit of an event. The stamp moves past the previous one even if this device's clock
+ * went back, so the edit wins last-writer-wins against what this device sent before.
+ */
+export async function updateEventDetails(id: string, changes: NewEvent): Promise<void> {
 	const by = await deviceId();
-	await db().events.update(id, {
-		...changes,
-		updatedAt: Date.now(),
-		updatedBy: by,
-		detailsDirty: 1
+	const database = db();
+	await database.transaction('rw', database.events, async () => {
+		const current = await database.events.get(id);
+		if (!current) throw new Error(`event ${id} is not on this device`);
+		await database.events.put({
+			...current,
+			...changes,
+			updatedAt: Math.max(Date.now(), current.updatedAt + 1),
+			updatedBy: by,
+			detailsDirty: 1
+		});
 	});
 	notifyLocalChange(id);
 }

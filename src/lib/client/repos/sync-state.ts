@@ -57,6 +57,8 @@ export async function recordAcceptedSync(sync: AcceptedSync): Promise<void> {
 				lastSyncAt: sync.answer.syncedAt,
 				lastAttemptAt: sync.attemptAt,
 				lastError: null,
+				lastErrorField: null,
+				refusedStamp: null,
 				totals: sync.answer.totals,
 				ownAtSync: sync.ownTotals,
 				devices: sync.answer.devices
@@ -65,20 +67,27 @@ export async function recordAcceptedSync(sync: AcceptedSync): Promise<void> {
 	);
 }
 
+export interface FailedSync {
+	eventId: string;
+	attemptAt: number;
+	/** 'network', 'server', 'wrong_key', or the code the server refused the snapshot with. */
+	error: string;
+	/** For a refused snapshot: the stamp of the details sent, and the detail at fault if named. */
+	refused?: { stamp: number; field: string | null };
+}
+
 /** Keeps what the last good sync said, and notes when and why this one failed. */
-export async function recordFailedSync(
-	eventId: string,
-	attemptAt: number,
-	error: string
-): Promise<void> {
+export async function recordFailedSync(failed: FailedSync): Promise<void> {
 	const database = db();
 	await database.transaction('rw', database.syncState, async () => {
-		const previous = await database.syncState.get(eventId);
+		const previous = await database.syncState.get(failed.eventId);
 		await database.syncState.put({
-			eventId,
+			eventId: failed.eventId,
 			lastSyncAt: previous?.lastSyncAt ?? null,
-			lastAttemptAt: attemptAt,
-			lastError: error,
+			lastAttemptAt: failed.attemptAt,
+			lastError: failed.error,
+			lastErrorField: failed.refused?.field ?? null,
+			refusedStamp: failed.refused?.stamp ?? null,
 			totals: previous?.totals ?? [],
 			ownAtSync: previous?.ownAtSync ?? [],
 			devices: previous?.devices ?? 0

@@ -2,18 +2,26 @@ import { onLocalChange } from '../repos/changes';
 import { nextDelay } from './backoff';
 import { BACKGROUND_SYNC_TAG, syncAll, syncEvent, type SyncResult } from './sync-event';
 
-type Wanted = Set<string> | 'all';
-
 /** Quiet time after a tap before its count is sent: a burst of taps makes one request. */
 const QUIET_MS = 5_000;
 
-const merge = (a: Wanted | null, b: Wanted): Wanted =>
-	a === 'all' || b === 'all' ? 'all' : new Set([...(a ?? []), ...b]);
+/**
+ * What the next run should do. A person's request ("Sync now", joining) sends its event whatever
+ * happened before; automatic runs go through `syncAll`, which skips a refused event until it is
+ * fixed, so a refused snapshot is never sent in a loop.
+ */
+interface Wanted {
+	all: boolean;
+	automatic: Set<string>;
+	asked: Set<string>;
+}
+
+const nothing = (): Wanted => ({ all: false, automatic: new Set(), asked: new Set() });
 
 /**
- * Schedules syncs: at start-up, when the network comes back, when the page becomes visible, on a
- * timer with backoff, on "Sync now", and through Background Sync where the browser has it.
- * Runs never overlap: what is asked for during a run waits for the next one.
+ * Schedules syncs: a few seconds after a change, at start-up, when the network comes back, when
+ * the page becomes visible, on a timer with backoff, on "Sync now", and through Background Sync
+ * where the browser has it. Runs never overlap: what is asked for during a run waits for the next.
  */
 class SyncEngine {
 	#running = $state(false);
@@ -24,7 +32,7 @@ class SyncEngine {
 	#started = false;
 	#quietTimer: ReturnType<typeof setTimeout> | undefined;
 	/** Events changed since the last quiet-time sync: a burst across two events sends both. */
-	#changed: Wanted | null = null;
+	#changed = new Set<string>();
 
 	/** True while a request is in flight. */
 	get running() {
@@ -36,20 +44,22 @@ class SyncEngine {
 		this.#started = true;
 		// The repos announce every committed change, so no screen has to ask for a sync.
 		onLocalChange((eventId) => this.#afterQuiet(eventId));
-		window.addEventListener('online', () => void this.request());
+		window.addEventListener('online', () => void this.#ask((w) => (w.all = true)));
 		document.addEventListener('visibilitychange', () => {
-			if (document.visibilityState === 'visible') void this.request();
+			if (document.visibilityState === 'visible') void this.#ask((w) => (w.all = true));
 		});
-		void this.request();
+		void this.#ask((w) => (w.all = true));
 	}
 
-	/** Syncs the given event now, or every event worth it. Resolves when that run is over. */
+	/** A person asks: syncs the given event now (even one the server refused), or every event
+	 * worth it. Resolves when that run is over. */
 	request(eventId?: string): Promise<void> {
-		return this.#ask(eventId ? new Set([eventId]) : 'all');
+		return this.#ask((w) => (eventId ? w.asked.add(eventId) : (w.all = true)));
 	}
 
-	#ask(wanted: Wanted): Promise<void> {
-		this.#pending = merge(this.#pending, wanted);
+	#ask(add: (wanted: Wanted) => void): Promise<void> {
+		this.#pending ??= nothing();
+		add(this.#pending);
 		this.#loop ??= this.#drain().finally(() => (this.#loop = null));
 		return this.#loop;
 	}
@@ -57,11 +67,11 @@ class SyncEngine {
 	/** Sends an event's changes a few seconds after the last one, when a network is there. */
 	#afterQuiet(eventId: string) {
 		clearTimeout(this.#quietTimer);
-		this.#changed = merge(this.#changed, new Set([eventId]));
+		this.#changed.add(eventId);
 		this.#quietTimer = setTimeout(() => {
-			const wanted = this.#changed;
-			this.#changed = null;
-			if (wanted && navigator.onLine) void this.#ask(wanted);
+			const changed = this.#changed;
+			this.#changed = new Set();
+			if (navigator.onLine) void this.#ask((w) => changed.forEach((id) => w.automatic.add(id)));
 		}, QUIET_MS);
 	}
 
@@ -79,8 +89,10 @@ class SyncEngine {
 		const results: SyncResult[] = [];
 		let broken = false;
 		try {
-			if (wanted === 'all') results.push(...(await syncAll()));
-			else for (const id of wanted) results.push(await syncEvent(id));
+			for (const id of wanted.asked) results.push(await syncEvent(id));
+			const automatic = new Set([...wanted.automatic].filter((id) => !wanted.asked.has(id)));
+			if (wanted.all) results.push(...(await syncAll()));
+			else if (automatic.size > 0) results.push(...(await syncAll(fetch, automatic)));
 		} catch (error) {
 			// A local storage error must not stop the schedule: log it and back off.
 			console.error('sync failed', error);
@@ -91,7 +103,10 @@ class SyncEngine {
 		const networkDown = results.some((r) => r.ok === false && r.failure.kind === 'network');
 		this.#failures = networkDown || broken ? this.#failures + 1 : 0;
 		if (networkDown) void this.#askForBackgroundSync();
-		this.#timer = setTimeout(() => void this.request(), nextDelay(this.#failures));
+		this.#timer = setTimeout(
+			() => void this.#ask((w) => (w.all = true)),
+			nextDelay(this.#failures)
+		);
 	}
 
 	/** Lets the browser wake the service worker to sync once a connection is back. */

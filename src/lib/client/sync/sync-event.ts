@@ -14,6 +14,7 @@ import {
 	recordFailedSync
 } from '../repos/sync-state';
 import { eventsWithDirtyCounters } from '../repos/tally';
+import type { EventRow, SyncStateRow } from '../db/rows';
 import { postSnapshot, type SyncFailure } from './transport';
 
 /**
@@ -23,9 +24,17 @@ import { postSnapshot, type SyncFailure } from './transport';
  */
 const sentWhole = new Set<string>();
 
+/**
+ * Refused events already sent again once this session. A refused snapshot is not sent again by
+ * the automatic syncs until the host edits the details, but once per session it is: an app
+ * update or a new case pack on the server may have fixed what was refused.
+ */
+const retriedRefused = new Set<string>();
+
 /** For tests: start a new "session", as a page reload does. */
-export function forgetWholeSnapshots(): void {
+export function forgetSession(): void {
 	sentWhole.clear();
+	retriedRefused.clear();
 }
 
 export type SyncResult = { ok: true } | { ok: false; failure: SyncFailure } | { ok: 'missing' };
@@ -54,11 +63,13 @@ export async function syncEvent(
 	);
 	if (!outcome.ok) {
 		const { failure } = outcome;
-		await recordFailedSync(
-			event.id,
+		const rejected = failure.kind === 'rejected';
+		await recordFailedSync({
+			eventId: event.id,
 			attemptAt,
-			failure.kind === 'rejected' ? failure.code : failure.kind
-		);
+			error: rejected ? failure.code : failure.kind,
+			...(rejected && { refused: { stamp: details.updatedAt, field: failure.field ?? null } })
+		});
 		return { ok: false, failure };
 	}
 	sentWhole.add(event.id);
@@ -75,34 +86,59 @@ export async function syncEvent(
 	return { ok: true };
 }
 
-/** Events worth a sync now: anything unsent, never synced, or happening around today. */
-export async function eventsToSync(now = Date.now()): Promise<string[]> {
+/**
+ * True when sending would repeat a request the server refused: same details, already retried
+ * this session. Counts stay dirty and safe; the host sees why and can edit the event.
+ */
+function waitsForAFix(event: EventRow, sync: SyncStateRow | undefined): boolean {
+	if (sync?.refusedStamp == null || sync.refusedStamp !== event.updatedAt) return false;
+	if (retriedRefused.has(event.id)) return true;
+	retriedRefused.add(event.id);
+	return false;
+}
+
+/**
+ * Events worth an automatic sync now (`only` narrows the choice): anything unsent, never synced,
+ * or happening around today, except a refused one that waits for a fix.
+ */
+export async function eventsToSync(
+	now = Date.now(),
+	only?: ReadonlySet<string>
+): Promise<string[]> {
 	const [events, syncs, dirtyEvents] = await Promise.all([
 		listEvents(),
 		listSyncStates(),
 		eventsWithDirtyCounters()
 	]);
-	const synced = new Set(syncs.filter((s) => s.lastSyncAt !== null).map((s) => s.eventId));
+	const syncOf = new Map(syncs.map((sync) => [sync.eventId, sync]));
 	const day = 24 * 60 * 60 * 1000;
 	return events
 		.filter((event) => {
+			if (only && !only.has(event.id)) return false;
+			const sync = syncOf.get(event.id);
 			const when = Date.parse(`${event.date}T12:00:00Z`);
-			return (
+			const worthIt =
 				dirtyEvents.has(event.id) ||
 				event.detailsDirty === 1 ||
-				!synced.has(event.id) ||
-				Math.abs(when - now) <= 2 * day
-			);
+				!sync?.lastSyncAt ||
+				Math.abs(when - now) <= 2 * day;
+			return worthIt && !waitsForAFix(event, sync);
 		})
 		.map((event) => event.id);
 }
 
 export const BACKGROUND_SYNC_TAG = 'letterday-sync';
 
-/** Syncs every event worth it, one after another; stops at the first network failure. */
-export async function syncAll(fetcher: typeof fetch = fetch): Promise<SyncResult[]> {
+/**
+ * The automatic sync: every event worth it (or those of `only` that are), one after another;
+ * stops at the first network failure.
+ */
+export async function syncAll(
+	fetcher: typeof fetch = fetch,
+	only?: ReadonlySet<string>
+): Promise<SyncResult[]> {
 	const results: SyncResult[] = [];
-	for (const id of await eventsToSync()) {
+	for (const id of await eventsToSync(Date.now(), only)) {
 		const result = await syncEvent(id, fetcher);
 		results.push(result);
 		if (result.ok === false && result.failure.kind === 'network') break;

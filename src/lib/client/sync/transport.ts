@@ -4,7 +4,8 @@ import { parseSyncAnswer, type CounterSnapshot, type SyncAnswer } from '$lib/sha
 export type SyncFailure =
 	| { kind: 'network' }
 	| { kind: 'wrong_key' }
-	| { kind: 'rejected'; code: string; message: string }
+	/** The server refused the snapshot itself: the same request would be refused again. */
+	| { kind: 'rejected'; code: string; message: string; field?: string }
 	| { kind: 'server'; status: number };
 
 export type SyncOutcome = { ok: true; answer: SyncAnswer } | { ok: false; failure: SyncFailure };
@@ -32,13 +33,13 @@ export async function postSnapshot(
 		return { ok: false, failure: { kind: 'server', status: response.status } };
 	}
 	if (!response.ok) {
-		const error = (body as { error?: { code?: unknown; message?: unknown } }).error;
+		const error = (body as { error?: { code?: unknown; message?: unknown; field?: unknown } })
+			.error;
 		const code = String(error?.code ?? response.status);
 		if (response.status === 403) return { ok: false, failure: { kind: 'wrong_key' } };
-		return {
-			ok: false,
-			failure: { kind: 'rejected', code, message: String(error?.message ?? '') }
-		};
+		const message = String(error?.message ?? '');
+		const field = typeof error?.field === 'string' ? error.field : undefined;
+		return { ok: false, failure: { kind: 'rejected', code, message, ...(field && { field }) } };
 	}
 	const parsed = parseSyncAnswer(body);
 	if (!parsed.ok) return { ok: false, failure: { kind: 'server', status: response.status } };

@@ -33,7 +33,21 @@ export const syncMessages = defineMessages(
 		syncErr_wrong_key:
 			'The server refused this device’s key for this event. Ask the host to show the co-host QR again and rejoin from it.',
 		syncErr_server: 'The Letterday server had a problem. Letterday will try again by itself.',
-		syncErr_rejected: 'The server refused these counts ({code}). Please tell the organizers.',
+		syncErr_rejected:
+			'The server refused these counts ({code}). They are safe on this device. Please tell the organizers; tap “Sync now” to try again.',
+		syncErr_bad_event:
+			'The server refused this event’s {field}. Edit the event to fix it: your counts are safe on this device and are sent as soon as it is fixed.',
+		syncErr_unsupported_format:
+			'This version of Letterday is older than the server’s. Reload the app while online to update it; your counts are safe on this device.',
+		syncErr_unknown_case:
+			'The server no longer counts one of the cases counted on this device. Your counts are safe here; please tell the organizers.',
+		refusedField_name: 'name',
+		refusedField_venue: 'venue',
+		refusedField_city: 'city or town',
+		refusedField_province: 'province or territory',
+		refusedField_date: 'date',
+		refusedField_other: 'details',
+		editToFix: 'Edit the event',
 		offlineSyncLater: 'Offline: counts are saved here and will be sent later.'
 	},
 	{
@@ -73,7 +87,20 @@ export const syncMessages = defineMessages(
 			'Le serveur a refusé la clé de cet appareil pour cet événement. Demandez à l’hôte d’afficher de nouveau le code QR de coanimation et rejoignez l’événement.',
 		syncErr_server: 'Le serveur Letterday a eu un problème. Letterday réessaiera de lui-même.',
 		syncErr_rejected:
-			'Le serveur a refusé ces décomptes ({code}). Veuillez prévenir les organisateurs.',
+			'Le serveur a refusé ces décomptes ({code}). Ils sont en sécurité sur cet appareil. Veuillez prévenir les organisateurs\u00a0; touchez «\u00a0Synchroniser maintenant\u00a0» pour réessayer.',
+		syncErr_bad_event:
+			'Le serveur a refusé ce champ de l’événement\u00a0: {field}. Modifiez l’événement pour le corriger\u00a0: vos décomptes sont en sécurité sur cet appareil et seront envoyés dès qu’il sera corrigé.',
+		syncErr_unsupported_format:
+			'Cette version de Letterday est plus ancienne que celle du serveur. Rechargez l’application en ligne pour la mettre à jour\u00a0; vos décomptes sont en sécurité sur cet appareil.',
+		syncErr_unknown_case:
+			'Le serveur ne compte plus l’un des cas comptés sur cet appareil. Vos décomptes sont en sécurité ici\u00a0; veuillez prévenir les organisateurs.',
+		refusedField_name: 'nom',
+		refusedField_venue: 'lieu',
+		refusedField_city: 'ville ou village',
+		refusedField_province: 'province ou territoire',
+		refusedField_date: 'date',
+		refusedField_other: 'détails',
+		editToFix: 'Modifier l’événement',
 		offlineSyncLater:
 			'Hors ligne\u00a0: les décomptes sont enregistrés ici et seront envoyés plus tard.'
 	}
