@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import type { Locale } from '$lib/shared/domain';
 import type { Catalog, Message } from '$lib/shared/i18n/catalog';
 import { createEventOffline, tapAdd } from './host';
+import { patchEventRow } from './idb';
 
 export interface HostData {
 	eventId: string;
@@ -43,6 +44,11 @@ export const HOST_SCREENS: HostScreen[] = [
 			await page.getByTestId('own-letter').waitFor();
 			await page.getByTestId('sync-waiting').waitFor();
 		}
+	},
+	{
+		name: 'edit event',
+		path: (d) => `/event/edit?id=${d.eventId}`,
+		ready: (page) => expect.poll(() => page.locator('#ev-name').inputValue()).not.toBe('')
 	},
 	{
 		name: 'projector',
@@ -90,6 +96,18 @@ export const HOST_STATES: {
 	name: string;
 	open: (page: Page, base: string, data: HostData) => Promise<unknown>;
 }[] = [
+	{
+		// A copy of the seeded event with a city the server refuses, so the others stay clean.
+		name: 'event with a refused sync',
+		open: async (page, base, data) => {
+			await openScreen(page, base, screenNamed('event'), data);
+			const copy = `${data.eventId}-refused`;
+			await patchEventRow(page, data.eventId, { id: copy, city: 'Monc\u0007ton' });
+			await openScreen(page, base, screenNamed('event'), { ...data, eventId: copy });
+			await page.locator('section[aria-labelledby="sync-title"] button.primary').click();
+			await page.getByTestId('sync-error').waitFor();
+		}
+	},
 	{
 		name: 'new event with errors',
 		open: async (page, base, data) => {

@@ -1,0 +1,35 @@
+/**
+ * Writes to the device's IndexedDB behind the app's back, to set up states an older version or
+ * another device could have left (the app itself only writes through its repos).
+ */
+import type { Page } from 'playwright-core';
+
+/**
+ * Changes fields of one event row in the `letterday` database, as raw IndexedDB. With an `id`
+ * among the changes, the changed row is stored as a new event beside the original.
+ */
+export function patchEventRow(
+	page: Page,
+	eventId: string,
+	changes: Record<string, unknown>
+): Promise<void> {
+	return page.evaluate(
+		({ eventId, changes }) =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('letterday');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const tx = open.result.transaction('events', 'readwrite');
+					const store = tx.objectStore('events');
+					const get = store.get(eventId);
+					get.onsuccess = () => store.put({ ...get.result, ...changes });
+					tx.oncomplete = () => {
+						open.result.close();
+						resolve();
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			}),
+		{ eventId, changes }
+	);
+}

@@ -1,0 +1,62 @@
+/**
+ * A refusal strands nothing: an event whose details the server refuses (here a control character
+ * in the city, as an older version let through) keeps its counts; the host reads what to fix,
+ * edits the event on the device, and the counts reach the server exactly once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startAppServer, type AppServer } from './helpers/app-server';
+import type { Profile } from './helpers/chromium';
+import { startHostDevice, stopHostDevice } from './helpers/host-device';
+import { createEventOffline, openReadyApp, tapAdd } from './helpers/host';
+import { patchEventRow } from './helpers/idb';
+
+let server: AppServer;
+let profile: Profile;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+	({ server, profile, context } = await startHostDevice(startAppServer()));
+	page = await openReadyApp(context, server.url);
+});
+
+afterAll(async () => {
+	await stopHostDevice({ server, profile, context });
+});
+
+describe('a refused sync', () => {
+	it('says what to fix, lets the host fix it on the device, then sends every count once', async () => {
+		await createEventOffline(page, 'Refused write-in');
+		const eventId = new URL(page.url()).searchParams.get('id')!;
+		const firstCase = (await page.locator('article.case h3').first().textContent())!
+			.split(' · ')[0]!
+			.trim();
+		await patchEventRow(page, eventId, { city: 'Monc\u0007ton' });
+		await page.reload();
+		await page.locator('article.case').first().waitFor();
+		await tapAdd(page, 'Appeal letters', firstCase, 3);
+
+		await page.getByRole('button', { name: 'Sync now' }).click();
+		const error = page.getByTestId('sync-error');
+		await expect.poll(() => error.textContent()).toMatch(/refused this event’s city or town/);
+		// Nothing was cleared: the three letters still wait to be sent.
+		expect(await page.getByTestId('sync-waiting').textContent()).toMatch(/1 change waiting/);
+
+		await page.getByRole('link', { name: 'Edit the event' }).click();
+		const city = page.getByLabel('City or town');
+		await expect.poll(() => city.getAttribute('aria-invalid')).toBe('true');
+		expect(await page.locator('#ev-city-error').textContent()).toMatch(/invisible control/);
+		await city.fill('Moncton');
+		await page.getByRole('button', { name: 'Save changes' }).click();
+		await page.getByRole('heading', { level: 1, name: 'Refused write-in' }).waitFor();
+
+		// The edit itself asks the engine for a sync: no button needed.
+		await expect
+			.poll(() => page.getByTestId('sync-waiting').textContent(), { timeout: 15_000 })
+			.toMatch(/Everything counted on this device has been sent/);
+		expect(await page.getByTestId('all-letter').textContent()).toBe('3');
+		expect(await page.getByTestId('sync-error').count()).toBe(0);
+		expect(await page.locator('main').textContent()).toMatch(/Moncton/);
+	});
+});
