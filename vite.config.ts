@@ -12,6 +12,10 @@ export default defineConfig({
 			srcDir: 'src',
 			filename: 'service-worker.ts',
 			registerType: 'prompt',
+			// Absolute, so a first visit to /event/new registers /service-worker.js for the whole
+			// app (the default "./" resolved to /event/service-worker.js, a 404, on nested screens).
+			base: '/',
+			scope: '/',
 			injectRegister: false,
 			manifest: pwaManifest,
 			injectManifest: {
