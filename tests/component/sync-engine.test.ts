@@ -10,7 +10,7 @@ import { createEvent } from '$lib/client/repos/events';
 import { getSyncState } from '$lib/client/repos/sync-state';
 import { dirtyCount, tap } from '$lib/client/repos/tally';
 import { syncEngine } from '$lib/client/sync/engine.svelte';
-import { startEndpoint, type TestEndpoint } from '../helpers/sync-endpoint';
+import { sampleEvent, startEndpoint, type TestEndpoint } from '../helpers/sync-endpoint';
 
 let server: TestEndpoint;
 let requests: string[];
@@ -42,15 +42,7 @@ afterEach(() => {
 	online = true;
 });
 
-const details = {
-	name: 'Library write-in',
-	venue: 'Main branch',
-	city: 'Halifax',
-	province: 'NS' as const,
-	date: '2026-12-10',
-	lang: 'en' as const,
-	expected: null
-};
+const details = sampleEvent;
 
 describe('the sync engine learns of changes from the repos', () => {
 	it('sends a burst of taps in one request a few seconds after the last one', async () => {

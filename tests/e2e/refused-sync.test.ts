@@ -3,26 +3,17 @@
  * in the city, as an older version let through) keeps its counts; the host reads what to fix,
  * edits the event on the device, and the counts reach the server exactly once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { startAppServer, type AppServer } from './helpers/app-server';
-import type { Profile } from './helpers/chromium';
-import { startHostDevice, stopHostDevice } from './helpers/host-device';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useHostDevice } from './helpers/host-device';
 import { createEventOffline, openReadyApp, tapAdd } from './helpers/host';
 import { patchEventRow } from './helpers/idb';
 
-let server: AppServer;
-let profile: Profile;
-let context: BrowserContext;
+const device = useHostDevice();
 let page: Page;
 
 beforeAll(async () => {
-	({ server, profile, context } = await startHostDevice(startAppServer()));
-	page = await openReadyApp(context, server.url);
-});
-
-afterAll(async () => {
-	await stopHostDevice({ server, profile, context });
+	page = await openReadyApp(device.context, device.server.url);
 });
 
 describe('a refused sync', () => {

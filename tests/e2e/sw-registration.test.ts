@@ -2,32 +2,19 @@
  * A host whose first visit is a nested screen (a bookmark to /event/new, a shared /event link)
  * still gets the service worker for the whole app, so every screen works offline afterwards.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
-import { startAppServer, type AppServer } from './helpers/app-server';
-import type { Profile } from './helpers/chromium';
-import { startHostDevice, stopHostDevice } from './helpers/host-device';
+import { describe, expect, it } from 'vitest';
+import { useHostDevice } from './helpers/host-device';
 
-let server: AppServer;
-let profile: Profile;
-let context: BrowserContext;
-
-beforeAll(async () => {
-	({ server, profile, context } = await startHostDevice(startAppServer()));
-});
-
-afterAll(async () => {
-	await stopHostDevice({ server, profile, context });
-});
+const device = useHostDevice();
 
 describe('service worker registration', () => {
 	it('registers /service-worker.js with the root scope from a nested first page', async () => {
-		const page = context.pages()[0] ?? (await context.newPage());
+		const page = device.context.pages()[0] ?? (await device.context.newPage());
 		const missing: string[] = [];
 		page.on('response', (response) => {
 			if (response.status() === 404) missing.push(new URL(response.url()).pathname);
 		});
-		await page.goto(`${server.url}/event/new`);
+		await page.goto(`${device.server.url}/event/new`);
 		// `ready` never settles when registration failed: give up after a while rather than hang.
 		const scope = await page.evaluate(() =>
 			Promise.race([
@@ -35,7 +22,7 @@ describe('service worker registration', () => {
 				new Promise((resolve) => setTimeout(() => resolve('no registration'), 15_000))
 			])
 		);
-		expect(scope).toBe(`${server.url}/`);
+		expect(scope).toBe(`${device.server.url}/`);
 		expect(missing).toEqual([]);
 	});
 });

@@ -10,6 +10,17 @@ import { handleSync } from '$lib/server/sync/handler';
 
 export const CASES = new Set(['case-one', 'case-two']);
 
+/** A new event as a host fills in the form, for device-side tests. */
+export const sampleEvent = {
+	name: 'Library write-in',
+	venue: 'Main branch',
+	city: 'Halifax',
+	province: 'NS' as const,
+	date: '2026-12-10',
+	lang: 'en' as const,
+	expected: 30
+};
+
 export interface TestEndpoint {
 	db: AppDb;
 	/** A fetch that hands the request to the handler; `duringRequest` runs mid-flight. */

@@ -11,7 +11,7 @@ import { eventFigures } from '$lib/client/sync/event-figures';
 import { counterKey, sumOfKind } from '$lib/shared/counters';
 import { getSyncState } from '$lib/client/repos/sync-state';
 import { eventCounters } from '$lib/client/repos/tally';
-import { startEndpoint, type TestEndpoint } from '../helpers/sync-endpoint';
+import { sampleEvent, startEndpoint, type TestEndpoint } from '../helpers/sync-endpoint';
 
 let server: TestEndpoint;
 const devices: LetterdayDB[] = [];
@@ -35,15 +35,7 @@ function device(): LetterdayDB {
 	return database;
 }
 
-const details = {
-	name: 'Library write-in',
-	venue: 'Main branch',
-	city: 'Halifax',
-	province: 'NS' as const,
-	date: '2026-12-10',
-	lang: 'en' as const,
-	expected: 30
-};
+const details = sampleEvent;
 
 async function figures(eventId: string) {
 	return eventFigures(await eventCounters(eventId), await getSyncState(eventId));

@@ -1,6 +1,7 @@
 /** A host's device for an end-to-end test: its own server and a persistent Chromium profile. */
+import { afterAll, beforeAll } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { disposeAppServer, type AppServer } from './app-server';
+import { disposeAppServer, startAppServer, type AppServer } from './app-server';
 import { newProfile, type Profile } from './chromium';
 
 export interface HostDevice {
@@ -19,4 +20,17 @@ export async function stopHostDevice(device: Partial<HostDevice>): Promise<void>
 	await device.context?.close();
 	device.profile?.remove();
 	await disposeAppServer(device.server);
+}
+
+/**
+ * A host device for a whole test file: started before its tests, stopped after them. Its fields
+ * are filled in by the time the tests (and later beforeAll hooks) run.
+ */
+export function useHostDevice(): HostDevice {
+	const device = {} as HostDevice;
+	beforeAll(async () => {
+		Object.assign(device, await startHostDevice(startAppServer()));
+	});
+	afterAll(() => stopHostDevice(device));
+	return device;
 }

@@ -33,3 +33,23 @@ export function patchEventRow(
 		{ eventId, changes }
 	);
 }
+
+/** One event row of the `letterday` database, as raw IndexedDB holds it. */
+export function readEventRow(page: Page, eventId: string): Promise<Record<string, unknown>> {
+	return page.evaluate(
+		(id) =>
+			new Promise<Record<string, unknown>>((resolve, reject) => {
+				const open = indexedDB.open('letterday');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const get = open.result.transaction('events').objectStore('events').get(id);
+					get.onsuccess = () => {
+						open.result.close();
+						resolve(get.result);
+					};
+					get.onerror = () => reject(get.error);
+				};
+			}),
+		eventId
+	);
+}
