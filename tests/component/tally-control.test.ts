@@ -87,13 +87,13 @@ describe('TallyControl', () => {
 				kindLabel: 'Solidarity cards',
 				subject: 'this event',
 				count: 0,
-				onAdd: () => Promise.reject(new Error('storage is full')),
+				onAdd: () => Promise.reject(new DOMException('quota', 'QuotaExceededError')),
 				onUndo: async () => {}
 			}
 		});
 		await user.click(screen.getByRole('button', { name: /Add one/ }));
 		expect(screen.getByRole('alert')).toHaveTextContent(
-			'That count was not saved: storage is full'
+			'That count was not saved. This device is out of storage space.'
 		);
 	});
 });

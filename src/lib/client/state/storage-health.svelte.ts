@@ -1,0 +1,55 @@
+import { db } from '../db/database';
+import { classifyStorageError, type StorageProblem } from '../db/storage-errors';
+import { isPersisted } from '../pwa/storage';
+
+/**
+ * The device's storage as runes: whether the database opens at all (checked once, at start, so
+ * a browser that will not store anything is found before the host counts) and whether the
+ * browser agreed to keep our data when space runs low.
+ */
+class StorageHealth {
+	#problem = $state<StorageProblem | null>(null);
+	#persisted = $state<boolean | null>(null);
+	#opening: Promise<boolean> | undefined;
+
+	/** Set when the database could not open: no screen that reads or writes it can work. */
+	get problem(): StorageProblem | null {
+		return this.#problem;
+	}
+
+	/** False when the browser may clear our data to save space; null when it does not say. */
+	get persisted(): boolean | null {
+		return this.#persisted;
+	}
+
+	/** Opens the database now rather than at the first read. Resolves to whether it opened. */
+	check(): Promise<boolean> {
+		this.#opening ??= db()
+			.open()
+			.then(
+				() => true,
+				(error: unknown) => {
+					console.error('Letterday could not open its database', error);
+					const problem = classifyStorageError(error);
+					// Whatever the cause, a database that does not open cannot keep a count: the
+					// remedy is another window or browser, unless the disk is simply full.
+					this.#problem = problem === 'quota' ? 'quota' : 'cannotOpen';
+					return false;
+				}
+			);
+		return this.#opening;
+	}
+
+	/**
+	 * Reads whether the browser agreed to keep our data. It is asked when an event is created;
+	 * asking again here could show Firefox's prompt in the middle of an event.
+	 */
+	checkPersistence(): Promise<void> {
+		return isPersisted().then(
+			(persisted) => void (this.#persisted = persisted),
+			() => void (this.#persisted = null)
+		);
+	}
+}
+
+export const storageHealth = new StorageHealth();
