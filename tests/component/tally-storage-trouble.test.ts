@@ -9,6 +9,7 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { LetterdayDB, useDatabase } from '$lib/client/db/database';
 import { locale } from '$lib/client/state/locale.svelte';
+import { storageHealth } from '$lib/client/state/storage-health.svelte';
 import TallyHarness from './TallyHarness.svelte';
 
 const realPut = IDBObjectStore.prototype.put;
@@ -22,6 +23,7 @@ beforeEach(() => {
 });
 afterEach(async () => {
 	vi.restoreAllMocks();
+	storageHealth.writeSaved();
 	IDBObjectStore.prototype.put = realPut;
 	locale.set('en');
 	await database.delete();
@@ -59,13 +61,16 @@ describe('a tap the device cannot store', () => {
 			'That count was not saved. This device is out of storage space. Your earlier counts are safe. Free some space (delete photos or apps), or save a backup from Device status, then tap again.'
 		);
 		expect(screen.getByRole('link', { name: 'Device status' })).toHaveAttribute('href', '/status');
+		// A second failure in a row is a new alert, so a screen reader says it again.
+		const first = screen.getByRole('alert');
 		expect(shown()).toBe('3');
 		expect(addButton()).toHaveAccessibleName(/now 3$/);
 		expect(await stored()).toBe(3);
 
 		// Undo fails the same way and takes nothing back.
 		await user.click(screen.getByRole('button', { name: /Take one back/ }));
-		await screen.findByRole('alert');
+		await waitFor(() => expect(screen.getByRole('alert')).not.toBe(first));
+		expect(screen.getByRole('alert')).toHaveTextContent('This device is out of storage space.');
 		expect(await stored()).toBe(3);
 
 		// Space freed: the same button counts again and the message goes.
@@ -90,6 +95,8 @@ describe('a tap the device cannot store', () => {
 		expect(screen.getByRole('link', { name: 'État de l’appareil' })).toBeInTheDocument();
 		expect(shown()).toBe('3');
 		expect(await stored()).toBe(3);
+		await user.click(screen.getByRole('button', { name: 'Masquer le message' }));
+		expect(screen.queryByRole('alert')).toBeNull();
 	});
 
 	it('keeps a batch in its field when it fails, so sending it again retries it', async () => {

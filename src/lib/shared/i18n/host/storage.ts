@@ -14,6 +14,7 @@ export const storageMessages = defineMessages(
 			'This browser won’t let Letterday save anything here (private browsing does this). Open Letterday in a normal window or another browser before counting.',
 		storageWriteFailed:
 			'Something went wrong while saving. Your earlier counts are safe. Tap again; if it keeps failing, reload the page.',
+		storageHide: 'Hide message',
 
 		storageCannotOpenTitle: 'Letterday can’t save anything in this browser',
 		storageCannotOpenSafe:
@@ -34,6 +35,7 @@ export const storageMessages = defineMessages(
 			'Ce navigateur ne permet pas à Letterday d’enregistrer quoi que ce soit ici (la navigation privée fait cela). Ouvrez Letterday dans une fenêtre normale ou un autre navigateur avant de compter.',
 		storageWriteFailed:
 			'Un problème est survenu pendant l’enregistrement. Vos décomptes précédents sont en sécurité. Touchez de nouveau\u00a0; si le problème persiste, rechargez la page.',
+		storageHide: 'Masquer le message',
 
 		storageCannotOpenTitle: 'Letterday ne peut rien enregistrer dans ce navigateur',
 		storageCannotOpenSafe:
