@@ -116,6 +116,36 @@ describe('a full disk on a tap', () => {
 		expect(await page.getByRole('alert').count()).toBe(0);
 	});
 
+	it('keeps the button just tapped in view above the alert on a phone', async () => {
+		await page.setViewportSize({ width: 390, height: 844 });
+		try {
+			// The button sits at the very foot of the screen, where the alert will open.
+			await letters().evaluate((button) => {
+				const box = button.getBoundingClientRect();
+				window.scrollBy(0, box.bottom - window.innerHeight + 2);
+			});
+			await setDiskFull(page, true);
+			await letters().click();
+			const alert = page.getByTestId('storage-alert');
+			await alert.waitFor();
+			await expect
+				.poll(async () => {
+					const button = (await letters().boundingBox())!;
+					const cover = (await alert.boundingBox())!;
+					return button.y >= 0 && button.y + button.height <= cover.y;
+				})
+				.toBe(true);
+			expect(await letters().evaluate((el) => el === document.activeElement)).toBe(true);
+			// Hidden, the alert gives the page its foot back.
+			await page.getByRole('button', { name: 'Hide message' }).click();
+			expect(await alert.count()).toBe(0);
+			expect(await page.evaluate(() => document.body.style.paddingBottom)).toBe('');
+		} finally {
+			await setDiskFull(page, false);
+			await page.setViewportSize({ width: 1000, height: 800 });
+		}
+	});
+
 	it('says it in French on a French screen', async () => {
 		await page.evaluate(() => localStorage.setItem('letterday.lang', 'fr'));
 		await page.reload();

@@ -2,8 +2,12 @@ import { db } from '../db/database';
 import { classifyStorageError, type StorageProblem } from '../db/storage-errors';
 import { isPersisted } from '../pwa/storage';
 
+/** What the host was saving: a count (a tap, an undo, a batch) or an event (new or joined). */
+export type SavedThing = 'count' | 'event';
+
 export interface WriteFailure {
 	problem: StorageProblem;
+	what: SavedThing;
 	/** Counts up on every failure, so a second failure in a row is announced again. */
 	attempt: number;
 }
@@ -37,9 +41,9 @@ class StorageHealth {
 	}
 
 	/** A write the host asked for did not happen (its transaction stored nothing). */
-	writeFailed(error: unknown): void {
+	writeFailed(error: unknown, what: SavedThing = 'count'): void {
 		console.error('A write was not saved', error);
-		this.#writeFailure = { problem: classifyStorageError(error), attempt: ++this.#failures };
+		this.#writeFailure = { problem: classifyStorageError(error), what, attempt: ++this.#failures };
 	}
 
 	/** A write was saved, so storage works again; the host may also put the message away. */

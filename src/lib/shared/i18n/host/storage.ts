@@ -7,7 +7,8 @@ import { defineMessages } from '../catalog';
  */
 export const storageMessages = defineMessages(
 	{
-		tapNotSaved: 'That count was not saved.',
+		notSaved_count: 'That count was not saved.',
+		notSaved_event: 'The event was not saved.',
 		storageFull:
 			'This device is out of storage space. Your earlier counts are safe. Free some space (delete photos or apps), or save a backup from Device status, then tap again.',
 		storageCannotOpen:
@@ -28,7 +29,8 @@ export const storageMessages = defineMessages(
 			'This browser may clear Letterday’s data if the device runs low on space. Sync or save a backup often; installing the app helps.'
 	},
 	{
-		tapNotSaved: 'Ce décompte n’a pas été enregistré.',
+		notSaved_count: 'Ce décompte n’a pas été enregistré.',
+		notSaved_event: 'L’événement n’a pas été enregistré.',
 		storageFull:
 			'Cet appareil n’a plus d’espace de stockage. Vos décomptes précédents sont en sécurité. Libérez de l’espace (supprimez des photos ou des applications) ou enregistrez une sauvegarde depuis État de l’appareil, puis touchez de nouveau.',
 		storageCannotOpen:
