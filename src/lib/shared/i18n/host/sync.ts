@@ -41,7 +41,7 @@ export const syncMessages = defineMessages(
 		storagePersistent:
 			'Le stockage est persistant\u00a0: le navigateur ne l’effacera pas pour faire de la place.',
 		storageNotPersistent:
-			'Le stockage n’est pas persistant\u00a0: le navigateur peut l’effacer si l’espace manque. Installez l’application depuis le menu du navigateur, et synchronisez ou enregistrez une sauvegarde souvent.',
+			'Le stockage n’est pas persistant\u00a0: le navigateur peut l’effacer si l’espace manque. Installez l’application depuis le menu du navigateur et synchronisez ou enregistrez une sauvegarde souvent.',
 		storageUnknown: 'Ce navigateur n’indique pas si le stockage est persistant.',
 		storageUsage: '{usage} utilisés sur environ {quota} disponibles.',
 		megabytes: '{size}\u00a0Mo',
