@@ -82,9 +82,9 @@ describe('a full disk on a tap', () => {
 		await page.reload();
 		await expect.poll(() => ownTotal('letter')).toBe('3');
 		await expect.poll(() => ownTotal('participants')).toBe('2');
-		// Read back from IndexedDB itself: the row holds 3 and nothing half-written.
+		// Read back from IndexedDB itself, past the app.
 		const row = await page.evaluate(
-			(name) =>
+			() =>
 				new Promise((resolve, reject) => {
 					const open = indexedDB.open('letterday');
 					open.onerror = () => reject(open.error);
@@ -93,16 +93,16 @@ describe('a full disk on a tap', () => {
 						all.onsuccess = () => {
 							open.result.close();
 							resolve(
-								(all.result as { kind: string; caseId: string; plus: number; minus: number }[])
+								(all.result as { kind: string; plus: number; minus: number; rev: number }[])
 									.filter((r) => r.kind === 'letter')
-									.map((r) => ({ plus: r.plus, minus: r.minus }))
+									.map((r) => ({ plus: r.plus, minus: r.minus, rev: r.rev }))
 							);
 						};
 					};
-				}),
-			caseName
+				})
 		);
-		expect(row).toEqual([{ plus: 3, minus: 0 }]);
+		// Three taps saved, three revisions: the refused tap and undo left no trace.
+		expect(row).toEqual([{ plus: 3, minus: 0, rev: 3 }]);
 	});
 
 	it('counts again once there is space', async () => {
