@@ -85,7 +85,7 @@ describe('classifyStorageError', () => {
 	it('finds an IndexedDB that refuses to open, as private windows do', async () => {
 		const db = databaseOver(refusingFactory('InvalidStateError'));
 		const opening = await rejectionOf(db.open());
-		expect(classifyStorageError(opening)).toBe('cannotOpen');
+		expect(classifyStorageError(opening, 'open')).toBe('cannotOpen');
 		// Later reads and writes fail with Dexie's wrapper around the same cause.
 		const reading = await rejectionOf(db.counters.count());
 		expect((reading as Error).name).toMatch(/OpenFailedError|DatabaseClosedError/);
@@ -94,7 +94,22 @@ describe('classifyStorageError', () => {
 
 	it('finds an IndexedDB that fails to open with an unknown error', async () => {
 		const db = databaseOver(refusingFactory('UnknownError'));
-		expect(classifyStorageError(await rejectionOf(db.open()))).toBe('cannotOpen');
+		expect(classifyStorageError(await rejectionOf(db.open()), 'open')).toBe('cannotOpen');
+	});
+
+	it('does not send the host to another browser for a passing error on a write', async () => {
+		// Safari loses its IndexedDB server now and then ("Connection to Indexed Database server
+		// lost"): an UnknownError on a write, which a reload cures.
+		database = new LetterdayDB(`storage-errors-${Math.random()}`);
+		useDatabase(database);
+		await tap('event-a', 'case-1', 'letter');
+		IDBObjectStore.prototype.put = function () {
+			throw new DOMException('Connection to Indexed Database server lost.', 'UnknownError');
+		};
+		const error = await rejectionOf(tap('event-a', 'case-1', 'letter'));
+		expect(error).toBeInstanceOf(Dexie.UnknownError);
+		expect(classifyStorageError(error)).toBe('other');
+		expect(classifyStorageError(error, 'open')).toBe('cannotOpen');
 	});
 
 	it('finds a browser with no IndexedDB at all', async () => {
@@ -102,6 +117,7 @@ describe('classifyStorageError', () => {
 		const error = await rejectionOf(db.open());
 		expect(error).toBeInstanceOf(Dexie.MissingAPIError);
 		expect(classifyStorageError(error)).toBe('cannotOpen');
+		expect(classifyStorageError(await rejectionOf(db.counters.count()))).toBe('cannotOpen');
 	});
 
 	it('calls anything else "other"', async () => {
@@ -112,6 +128,8 @@ describe('classifyStorageError', () => {
 		});
 		expect(classifyStorageError(await rejectionOf(tap('event-a', 'case-1', 'card')))).toBe('other');
 		expect(classifyStorageError(new RangeError('count must be a whole number'))).toBe('other');
+		// Closed on purpose (another tab upgrading the schema), not refused: Dexie reopens it.
+		expect(classifyStorageError(new Dexie.DatabaseClosedError())).toBe('other');
 		expect(classifyStorageError(undefined)).toBe('other');
 		expect(classifyStorageError('text')).toBe('other');
 	});

@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
+import { Dexie } from 'dexie';
 import { LetterdayDB, useDatabase } from '$lib/client/db/database';
 import { locale } from '$lib/client/state/locale.svelte';
 import { storageHealth } from '$lib/client/state/storage-health.svelte';
@@ -30,9 +31,9 @@ afterEach(async () => {
 });
 
 /** The next counter write fails the way a full disk makes it fail. */
-function fillTheDisk(name = 'QuotaExceededError') {
+function fillTheDisk() {
 	IDBObjectStore.prototype.put = function () {
-		throw new DOMException('The quota has been exceeded.', name);
+		throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 	};
 }
 
@@ -125,7 +126,10 @@ describe('a tap the device cannot store', () => {
 		render(TallyHarness);
 		await countThree(user);
 
-		fillTheDisk('InvalidStateError');
+		// A write after the database failed to open comes wrapped in Dexie's OpenFailedError.
+		IDBObjectStore.prototype.put = function () {
+			throw new Dexie.OpenFailedError(new DOMException('refused', 'InvalidStateError'));
+		};
 		await user.click(addButton());
 		expect(await screen.findByRole('alert')).toHaveTextContent(
 			'This browser won’t let Letterday save anything here (private browsing does this).'

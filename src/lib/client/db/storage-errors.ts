@@ -14,9 +14,15 @@ const QUOTA_NAMES = new Set([
 	'NS_ERROR_FILE_NO_DEVICE_SPACE'
 ]);
 
-const CANNOT_OPEN_NAMES = new Set([
-	'OpenFailedError',
-	'MissingAPIError',
+/** Errors that mean the database cannot be opened here, whenever they show. */
+const CANNOT_OPEN_NAMES = new Set(['OpenFailedError', 'MissingAPIError']);
+
+/**
+ * Errors that mean it when `indexedDB.open` itself fails. On a write to an open database they
+ * mean something passing instead (Safari's "connection to Indexed Database server lost" is an
+ * UnknownError), which a reload cures: another browser would be the wrong advice then.
+ */
+const CANNOT_OPEN_NAMES_AT_OPEN = new Set([
 	// Firefox's private windows (before 115) refuse indexedDB.open with InvalidStateError.
 	'InvalidStateError',
 	// Chrome reports a profile it cannot read or write (a broken or read-only disk) this way.
@@ -24,6 +30,8 @@ const CANNOT_OPEN_NAMES = new Set([
 	// Sandboxed frames, file:// and some privacy settings refuse the API outright.
 	'SecurityError'
 ]);
+
+const WRAPS_OPEN_ERROR = new Set(['OpenFailedError', 'DatabaseClosedError']);
 
 /** The legacy DOMException code for a full quota (QUOTA_EXCEEDED_ERR). */
 const QUOTA_CODE = 22;
@@ -45,7 +53,14 @@ function chain(error: unknown): object[] {
 	return links;
 }
 
-export function classifyStorageError(error: unknown): StorageProblem {
+/**
+ * `when` says what failed: opening the database, or a read or write (where Dexie wraps the
+ * error of a failed open, so that case is still found).
+ */
+export function classifyStorageError(
+	error: unknown,
+	when: 'open' | 'write' = 'write'
+): StorageProblem {
 	const links = chain(error);
 	const named = (names: Set<string>) =>
 		links.some((link) => names.has(String((link as { name?: unknown }).name)));
@@ -56,6 +71,10 @@ export function classifyStorageError(error: unknown): StorageProblem {
 		return 'quota';
 	}
 	if (named(CANNOT_OPEN_NAMES)) return 'cannotOpen';
+	// After a failed open, Dexie rejects every read and write with DatabaseClosedError (or
+	// OpenFailedError) around the open's own error: read that one as an open failure.
+	const opening = when === 'open' || named(WRAPS_OPEN_ERROR);
+	if (opening && named(CANNOT_OPEN_NAMES_AT_OPEN)) return 'cannotOpen';
 	return 'other';
 }
 

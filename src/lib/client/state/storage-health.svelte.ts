@@ -59,7 +59,7 @@ class StorageHealth {
 				() => true,
 				(error: unknown) => {
 					console.error('Letterday could not open its database', error);
-					const problem = classifyStorageError(error);
+					const problem = classifyStorageError(error, 'open');
 					// Whatever the cause, a database that does not open cannot keep a count: the
 					// remedy is another window or browser, unless the disk is simply full.
 					this.#problem = problem === 'quota' ? 'quota' : 'cannotOpen';
