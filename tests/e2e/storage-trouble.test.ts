@@ -1,7 +1,8 @@
 /**
  * Storage trouble in a real Chromium. A full disk on a tap: the host reads why and what to do,
  * the counts saved before stay on screen and after a reload, and once space is back the same
- * button counts again. A browser whose IndexedDB will not open (some private windows) or is
+ * button counts again; the same for a new event. Storage the browser may clear: a note on the
+ * event screen. A browser whose IndexedDB will not open (some private windows) or is
  * missing: the host app says so on its start screen instead of screens that would fail in
  * silence, in English and in French, while the participant pages still work.
  */
@@ -164,6 +165,60 @@ describe('a full disk on a tap', () => {
 		await expectNoViolations();
 		await setDiskFull(page, false);
 		await page.evaluate(() => localStorage.setItem('letterday.lang', 'en'));
+	});
+});
+
+describe('a full disk when saving an event', () => {
+	it('says the event was not saved, keeps the form, and saves it once there is space', async () => {
+		await page.goto(`${server.url}/event/new`);
+		await page.getByLabel('Event name').fill('Second write-in');
+		await page.getByLabel('Venue').fill('Library');
+		await page.getByLabel('City or town').fill('Halifax');
+		await page.getByLabel('Province or territory').selectOption('NS');
+		await page.getByLabel('Date').fill('2026-12-11');
+		await setDiskFull(page, true, 'events');
+		await page.getByRole('button', { name: 'Create event' }).click();
+		const alert = page.getByRole('alert');
+		await alert.waitFor();
+		expect(await alert.innerText()).toMatch(
+			/^The event was not saved\. This device is out of storage space\./
+		);
+		expect(await page.getByLabel('Event name').inputValue()).toBe('Second write-in');
+		expect(new URL(page.url()).pathname).toBe('/event/new');
+
+		await setDiskFull(page, false, 'events');
+		await page.getByRole('button', { name: 'Create event' }).click();
+		await page.getByRole('heading', { level: 1, name: 'Second write-in' }).waitFor();
+		expect(await page.getByTestId('storage-alert').count()).toBe(0);
+	});
+});
+
+describe('storage the browser may clear', () => {
+	it('is noted on the event screen when the browser has not made it persistent', async () => {
+		await page.goto(`${server.url}/`);
+		await page.getByRole('link', { name: 'Write-in at the library' }).click();
+		const note = page.getByTestId('persist-notice');
+		await note.waitFor();
+		expect(await page.evaluate(() => navigator.storage.persisted())).toBe(false);
+		expect(await note.innerText()).toBe(
+			'This browser may clear Letterday’s data if the device runs low on space. Sync or save a backup often; installing the app helps. Device status'
+		);
+		expect(await note.getByRole('link', { name: 'Device status' }).getAttribute('href')).toBe(
+			'/status'
+		);
+	});
+
+	it('is not shown where the browser keeps the data', async () => {
+		await page.goto(`${server.url}/`);
+		// The app navigates client-side from here on, so the stub stays in place.
+		await page.evaluate(() => {
+			navigator.storage.persisted = () => Promise.resolve(true);
+		});
+		await page.getByRole('link', { name: 'Write-in at the library' }).click();
+		await page.getByTestId('own-letter').waitFor();
+		await page.getByRole('heading', { level: 1, name: 'Write-in at the library' }).waitFor();
+		expect(await page.evaluate(() => navigator.storage.persisted())).toBe(true);
+		expect(await page.getByTestId('persist-notice').count()).toBe(0);
 	});
 });
 

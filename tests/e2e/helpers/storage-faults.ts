@@ -1,33 +1,37 @@
 /**
- * Storage faults for a real Chromium, injected into the page: a full disk on the counters'
+ * Storage faults for a real Chromium, injected into the page: a full disk on one store's
  * writes, an IndexedDB that refuses to open (as some private windows do), no IndexedDB at all.
  */
 import type { Page } from 'playwright-core';
 
 declare global {
 	interface Window {
-		__letterdayDiskFull?: boolean;
+		/** The object store whose writes fail as on a full disk; none when unset. */
+		__letterdayDiskFull?: string | null;
 	}
 }
 
 /**
- * While `window.__letterdayDiskFull` is true, every write to the counters store throws the
- * QuotaExceededError a full disk gives, inside the tap's transaction, which Dexie then aborts.
- * Other stores (the sync's bookkeeping) are left alone so only the tap is hit.
+ * While `window.__letterdayDiskFull` names an object store, every put or add to that store
+ * throws the QuotaExceededError a full disk gives, inside the write's transaction, which Dexie
+ * then aborts. Other stores (the sync's bookkeeping) are left alone, so only the host's own
+ * write is hit.
  */
 export function installDiskFullSwitch(): void {
-	const put = IDBObjectStore.prototype.put;
-	IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args) {
-		if (this.name === 'counters' && window.__letterdayDiskFull) {
-			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-		}
-		return put.apply(this, args);
-	} as typeof put;
+	for (const method of ['put', 'add'] as const) {
+		const original = IDBObjectStore.prototype[method];
+		IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args) {
+			if (this.name === window.__letterdayDiskFull) {
+				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			}
+			return original.apply(this, args);
+		} as typeof original;
+	}
 }
 
-/** Turns the full disk on or off on the page as it is now (install the switch first). */
-export const setDiskFull = (page: Page, full: boolean) =>
-	page.evaluate((value) => void (window.__letterdayDiskFull = value), full);
+/** Fills the disk for writes to `store` (the counters by default), or frees it. */
+export const setDiskFull = (page: Page, full: boolean, store = 'counters') =>
+	page.evaluate((value) => void (window.__letterdayDiskFull = value), full ? store : null);
 
 /** indexedDB.open fails the way Firefox's private windows made it fail (InvalidStateError). */
 export function refuseIndexedDbOpen(): void {
