@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
+import StorageAlert from '$lib/components/StorageAlert.svelte';
 import TallyControl from '$lib/components/TallyControl.svelte';
+import { storageHealth } from '$lib/client/state/storage-health.svelte';
 
 /** Wires the control to an in-memory count, as the event screen wires it to the tally repo. */
 function setup(initial = 0) {
@@ -82,18 +84,22 @@ describe('TallyControl', () => {
 
 	it('shows an error in words when a count could not be saved', async () => {
 		const user = userEvent.setup();
+		vi.spyOn(console, 'error').mockImplementation(() => {});
+		render(StorageAlert);
 		render(TallyControl, {
 			props: {
 				kindLabel: 'Solidarity cards',
 				subject: 'this event',
 				count: 0,
-				onAdd: () => Promise.reject(new Error('storage is full')),
+				onAdd: () => Promise.reject(new DOMException('quota', 'QuotaExceededError')),
 				onUndo: async () => {}
 			}
 		});
 		await user.click(screen.getByRole('button', { name: /Add one/ }));
-		expect(screen.getByRole('alert')).toHaveTextContent(
-			'That count was not saved: storage is full'
+		expect(await screen.findByRole('alert')).toHaveTextContent(
+			'That count was not saved. This device is out of storage space.'
 		);
+		storageHealth.writeSaved();
+		vi.restoreAllMocks();
 	});
 });

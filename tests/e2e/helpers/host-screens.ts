@@ -9,6 +9,7 @@ import type { Locale } from '$lib/shared/domain';
 import type { Catalog, Message } from '$lib/shared/i18n/catalog';
 import { createEventOffline, tapAdd } from './host';
 import { patchEventRow } from './idb';
+import { installDiskFullSwitch, setDiskFull } from './storage-faults';
 
 export interface HostData {
 	eventId: string;
@@ -123,6 +124,17 @@ export const HOST_STATES: {
 			await page.locator('#join-link').fill('https://example.org/join#id=nope');
 			await page.locator('main form button[type="submit"]').click();
 			await page.getByRole('alert').waitFor();
+		}
+	},
+	{
+		name: 'event with a count not saved (disk full)',
+		open: async (page, base, data) => {
+			await openScreen(page, base, screenNamed('event'), data);
+			// The fault lives in this page only: the next navigation ends it.
+			await page.evaluate(installDiskFullSwitch);
+			await setDiskFull(page, true);
+			await page.locator('article.case .tally button.add').first().click();
+			await page.getByTestId('storage-alert').getByRole('alert').waitFor();
 		}
 	},
 	{

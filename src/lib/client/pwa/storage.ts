@@ -5,6 +5,11 @@ export async function requestPersistence(): Promise<boolean> {
 	return navigator.storage.persist();
 }
 
+/** Whether the browser keeps this origin's data under storage pressure; null if it won't say. */
+export async function isPersisted(): Promise<boolean | null> {
+	return navigator.storage?.persisted ? navigator.storage.persisted() : null;
+}
+
 export interface StorageStatus {
 	persisted: boolean | null;
 	usage: number | null;

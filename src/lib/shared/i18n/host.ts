@@ -2,6 +2,7 @@ import { combineMessages } from './combine';
 import { eventsMessages } from './host/events';
 import { qrMessages } from './host/qr';
 import { shellMessages } from './host/shell';
+import { storageMessages } from './host/storage';
 import { syncMessages } from './host/sync';
 import { tallyMessages } from './host/tally';
 
@@ -14,7 +15,8 @@ export const hostMessages = combineMessages([
 	eventsMessages,
 	tallyMessages,
 	syncMessages,
-	qrMessages
+	qrMessages,
+	storageMessages
 ]);
 
 export type HostMessageKey = keyof typeof hostMessages.en;

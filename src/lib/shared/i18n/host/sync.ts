@@ -6,7 +6,7 @@ export const syncMessages = defineMessages(
 		statusTitle: 'Device status',
 		storagePersistent: 'Storage is persistent: the browser will not clear it to save space.',
 		storageNotPersistent:
-			'Storage is not persistent: the browser may clear it when space runs low. Install the app or sync often.',
+			'Storage is not persistent: the browser may clear it when space runs low. Install the app from the browser’s menu, and sync or save a backup often.',
 		storageUnknown: 'This browser does not say whether storage is persistent.',
 		storageUsage: '{usage} used of about {quota} available.',
 		megabytes: '{size} MB',
@@ -55,7 +55,7 @@ export const syncMessages = defineMessages(
 		storagePersistent:
 			'Le stockage est persistant\u00a0: le navigateur ne l’effacera pas pour faire de la place.',
 		storageNotPersistent:
-			'Le stockage n’est pas persistant\u00a0: le navigateur peut l’effacer si l’espace manque. Installez l’application ou synchronisez souvent.',
+			'Le stockage n’est pas persistant\u00a0: le navigateur peut l’effacer si l’espace manque. Installez l’application depuis le menu du navigateur et synchronisez ou enregistrez une sauvegarde souvent.',
 		storageUnknown: 'Ce navigateur n’indique pas si le stockage est persistant.',
 		storageUsage: '{usage} utilisés sur environ {quota} disponibles.',
 		megabytes: '{size}\u00a0Mo',

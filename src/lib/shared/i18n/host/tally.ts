@@ -31,7 +31,6 @@ export const tallyMessages = defineMessages(
 		tallyAnnounce: '{kind} for {subject}: {count}',
 		tallyEventSubject: 'this event',
 		tallyAllDevices: 'all devices: {count}',
-		tallyFailed: 'That count was not saved: {reason}',
 
 		projectorTitle: 'Our letters so far',
 		projectorTotal: { one: 'action for human rights', other: 'actions for human rights' },
@@ -67,7 +66,6 @@ export const tallyMessages = defineMessages(
 		tallyAnnounce: '{kind} pour {subject}\u00a0: {count}',
 		tallyEventSubject: 'cet événement',
 		tallyAllDevices: 'tous les appareils\u00a0: {count}',
-		tallyFailed: 'Ce décompte n’a pas été enregistré\u00a0: {reason}',
 
 		projectorTitle: 'Nos lettres jusqu’ici',
 		projectorTotal: {
