@@ -13,7 +13,9 @@ import {
 	recordAcceptedSync,
 	recordFailedSync
 } from '../repos/sync-state';
+import { eventsWithPendingRelayed } from '../repos/relayed';
 import { eventsWithDirtyCounters } from '../repos/tally';
+import { sendRelayed } from './relay';
 import { postSnapshot, type SyncFailure } from './transport';
 
 /**
@@ -38,6 +40,13 @@ export async function syncEvent(
 	const read = await readForSync(eventId);
 	if (!read) return { ok: 'missing' };
 	const { event, rows } = read;
+	// Counts a backup brought from other devices go first, so the answer to this device's own
+	// snapshot, whose totals the screens show, already includes them.
+	const relayFailure = await sendRelayed(event, fetcher);
+	if (relayFailure?.kind === 'network') {
+		await recordFailedSync(event.id, Date.now(), 'network');
+		return { ok: false, failure: relayFailure };
+	}
 	const sent = sentWhole.has(eventId) ? rows.filter((row) => row.dirty === 1) : rows;
 	const details = stampedDetailsOf(event);
 	const attemptAt = Date.now();
@@ -77,10 +86,11 @@ export async function syncEvent(
 
 /** Events worth a sync now: anything unsent, never synced, or happening around today. */
 export async function eventsToSync(now = Date.now()): Promise<string[]> {
-	const [events, syncs, dirtyEvents] = await Promise.all([
+	const [events, syncs, dirtyEvents, relayedEvents] = await Promise.all([
 		listEvents(),
 		listSyncStates(),
-		eventsWithDirtyCounters()
+		eventsWithDirtyCounters(),
+		eventsWithPendingRelayed()
 	]);
 	const synced = new Set(syncs.filter((s) => s.lastSyncAt !== null).map((s) => s.eventId));
 	const day = 24 * 60 * 60 * 1000;
@@ -89,6 +99,7 @@ export async function eventsToSync(now = Date.now()): Promise<string[]> {
 			const when = Date.parse(`${event.date}T12:00:00Z`);
 			return (
 				dirtyEvents.has(event.id) ||
+				relayedEvents.has(event.id) ||
 				event.detailsDirty === 1 ||
 				!synced.has(event.id) ||
 				Math.abs(when - now) <= 2 * day

@@ -1,0 +1,59 @@
+/**
+ * Counts a backup brought from other devices, which this device sends on their behalf: reads for
+ * the sync and the screens, and the marks a sync leaves. Rows are written by repos/backup.ts.
+ */
+import { countOf } from '$lib/shared/backup';
+import { db } from '../db/database';
+import type { RelayedRow } from '../db/rows';
+
+/** The rows of an event the server has not acknowledged yet. */
+export function pendingRelayed(eventId: string): Promise<RelayedRow[]> {
+	return db()
+		.relayed.where('eventId')
+		.equals(eventId)
+		.filter((row) => row.pending === 1)
+		.toArray();
+}
+
+/** Events with counts of another device still to send. */
+export async function eventsWithPendingRelayed(): Promise<Set<string>> {
+	const keys = await db().relayed.where('pending').equals(1).primaryKeys();
+	return new Set(keys.map(([eventId]) => eventId));
+}
+
+/** How many imported counts wait to be sent, per event. */
+export async function pendingRelayedCounts(): Promise<Map<string, number>> {
+	const rows = await db().relayed.where('pending').equals(1).toArray();
+	const counts = new Map<string, number>();
+	for (const row of rows) {
+		counts.set(row.eventId, (counts.get(row.eventId) ?? 0) + countOf(row.counters));
+	}
+	return counts;
+}
+
+/**
+ * The server has these values: clear the mark, unless an import made the row grow while the
+ * request was in flight (its `rev` moved), as for the device's own counters.
+ */
+export async function acknowledgeRelayed(sent: RelayedRow): Promise<void> {
+	const database = db();
+	await database.transaction('rw', database.relayed, async () => {
+		const current = await database.relayed.get([sent.eventId, sent.deviceId]);
+		if (!current) return;
+		const unchanged = current.rev === sent.rev;
+		await database.relayed.put({
+			...current,
+			pending: unchanged ? 0 : current.pending,
+			lastError: null
+		});
+	});
+}
+
+/** Notes why a send failed; the row stays pending, so the next sync tries again. */
+export async function recordRelayedFailure(sent: RelayedRow, error: string): Promise<void> {
+	const database = db();
+	await database.transaction('rw', database.relayed, async () => {
+		const current = await database.relayed.get([sent.eventId, sent.deviceId]);
+		if (current) await database.relayed.put({ ...current, lastError: error });
+	});
+}
