@@ -9,19 +9,20 @@
  * the field, with a code the screen turns into words in the host's language.
  */
 import * as v from 'valibot';
-import { BACKUP_FORMAT, BACKUP_VERSION } from './backup';
+import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES } from './backup';
 import { CASE_ID_PATTERN, MAX_CASES } from './case-pack';
 import { CASE_KINDS, EVENT_CASE_ID, EVENT_KINDS, LOCALES, MAX_COUNTER_VALUE } from './domain';
 import { isStamp } from './event-details';
 import { EVENT_KEY_PATTERN, ID_PATTERN } from './ids';
 import { parseCounterSnapshot, type CounterSnapshot, type SyncErrorCode } from './sync-wire';
 
+export { MAX_BACKUP_BYTES };
+
 /** Far more than a host runs in a year; a file past these bounds is not a backup of ours. */
 export const MAX_BACKUP_EVENTS = 200;
 /** The device's own snapshot plus those it carries for other devices. */
 export const MAX_BACKUP_SNAPSHOTS = 20;
 export const MAX_BACKUP_COUNTERS = MAX_CASES * CASE_KINDS.length + EVENT_KINDS.length;
-export const MAX_BACKUP_BYTES = 4 * 1024 * 1024;
 
 /** What is wrong, as a code: the screen says it in words, in the host's language. */
 export type BackupProblem =

@@ -9,11 +9,14 @@
  */
 import type { Backup, BackupEvent } from './backup-schema';
 import type { CounterState } from './domain';
+import { eventDetailsOf, pickLatestDetails, type StampedEventDetails } from './event-details';
 
 export type { Backup, BackupEvent };
 
 export const BACKUP_FORMAT = 'letterday-backup';
 export const BACKUP_VERSION = 1;
+/** A file past this is refused before it is read. */
+export const MAX_BACKUP_BYTES = 4 * 1024 * 1024;
 export const BACKUP_MIME = 'application/json';
 export const BACKUP_EXTENSION = '.letterday.json';
 
@@ -36,6 +39,13 @@ export function summarizeBackup(backup: Pick<Backup, 'events'>): BackupSummary {
 /** Every count of one event in a file, over every device it holds. */
 export const eventCount = (event: Pick<BackupEvent, 'snapshots'>): number =>
 	event.snapshots.reduce((sum, snapshot) => sum + countOf(snapshot.counters), 0);
+
+/** The latest details among a file's snapshots of an event (a stamp defaults to its device). */
+export function backupEventDetails(event: Pick<BackupEvent, 'snapshots'>): StampedEventDetails {
+	return event.snapshots
+		.map((s) => ({ ...eventDetailsOf(s.event), updatedBy: s.event.updatedBy ?? s.deviceId }))
+		.reduce((a, b) => pickLatestDetails(a, b));
+}
 
 /** `letterday-backup-2026-12-10-1432.letterday.json`, in the device's local time. */
 export function backupFileName(at: Date): string {

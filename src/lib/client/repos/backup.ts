@@ -3,7 +3,13 @@
  * merging a file into the device. Both keep the sync's rules: counts are absolute values merged
  * with max, so a file imported twice, or holding counts that have synced since, adds nothing.
  */
-import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupEvent } from '$lib/shared/backup';
+import {
+	BACKUP_FORMAT,
+	BACKUP_VERSION,
+	backupEventDetails,
+	type Backup,
+	type BackupEvent
+} from '$lib/shared/backup';
 import { counterKey } from '$lib/shared/counters';
 import { SYNC_FORMAT_VERSION, type CounterState } from '$lib/shared/domain';
 import {
@@ -119,13 +125,6 @@ function mergeStates(
 	return { counters: [...byKey.values()], added, grew };
 }
 
-/** The latest details among the file's snapshots of an event (a stamp defaults to its device). */
-function latestDetails(event: BackupEvent): StampedEventDetails {
-	return event.snapshots
-		.map((s) => ({ ...eventDetailsOf(s.event), updatedBy: s.event.updatedBy ?? s.deviceId }))
-		.reduce((a, b) => pickLatestDetails(a, b));
-}
-
 /**
  * Merges a checked backup into the device in ONE transaction. An event the device lacks is added
  * (as joining it would); an event the device has under another key is left out whole. Counts of
@@ -144,7 +143,7 @@ export async function importBackup(backup: Backup): Promise<ImportedEvent[]> {
 		async () => {
 			const results: ImportedEvent[] = [];
 			for (const item of backup.events) {
-				const details = latestDetails(item);
+				const details = backupEventDetails(item);
 				const existing = await database.events.get(item.id);
 				if (existing && existing.key !== item.key) {
 					results.push({ id: item.id, name: existing.name, status: 'other_key', added: 0 });

@@ -23,12 +23,28 @@ export async function eventsWithPendingRelayed(): Promise<Set<string>> {
 
 /** How many imported counts wait to be sent, per event. */
 export async function pendingRelayedCounts(): Promise<Map<string, number>> {
+	const statuses = await relayedStatuses();
+	return new Map([...statuses].map(([eventId, status]) => [eventId, status.waiting]));
+}
+
+export interface RelayedStatus {
+	/** Imported counts not yet acknowledged by the server. */
+	waiting: number;
+	/** Why the last send of one of them failed, or null. */
+	error: string | null;
+}
+
+/** Per event with imported counts still to send: how many, and the last failure. */
+export async function relayedStatuses(): Promise<Map<string, RelayedStatus>> {
 	const rows = await db().relayed.where('pending').equals(1).toArray();
-	const counts = new Map<string, number>();
+	const statuses = new Map<string, RelayedStatus>();
 	for (const row of rows) {
-		counts.set(row.eventId, (counts.get(row.eventId) ?? 0) + countOf(row.counters));
+		const status = statuses.get(row.eventId) ?? { waiting: 0, error: null };
+		status.waiting += countOf(row.counters);
+		status.error ??= row.lastError;
+		statuses.set(row.eventId, status);
 	}
-	return counts;
+	return statuses;
 }
 
 /**

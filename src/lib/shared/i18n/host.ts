@@ -1,4 +1,5 @@
 import { combineMessages } from './combine';
+import { backupMessages } from './host/backup';
 import { eventsMessages } from './host/events';
 import { qrMessages } from './host/qr';
 import { shellMessages } from './host/shell';
@@ -14,7 +15,8 @@ export const hostMessages = combineMessages([
 	eventsMessages,
 	tallyMessages,
 	syncMessages,
-	qrMessages
+	qrMessages,
+	backupMessages
 ]);
 
 export type HostMessageKey = keyof typeof hostMessages.en;
