@@ -186,7 +186,7 @@ describe('a backup file', () => {
 		const alert = b.getByTestId('restore-error');
 		await alert.waitFor();
 		expect(await alert.textContent()).toMatch(
-			/Nothing was imported\..*Event 1 “Write-in at the hall”, snapshots\[0\]\.counters\[0\]\.plus: a count must be a whole number/
+			/Nothing was imported\..*Event 1 “Write-in at the hall”, counts of device 1, count 1, added: a count must be a whole number/
 		);
 		expect(await serverTotals()).toEqual(expected);
 	});
