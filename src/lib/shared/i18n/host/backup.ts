@@ -22,8 +22,8 @@ export const backupMessages = defineMessages(
 		restoreChoose: 'Choose a backup file',
 		restoreReading: 'Reading the file…',
 		restorePreviewTitle: 'This file holds {events}, {counts}',
-		restoreFromThis: 'Saved by this device on {when}.',
-		restoreFromOther: 'Saved by device {device} on {when}.',
+		restoreFromThis: 'Saved {when}, by this device.',
+		restoreFromOther: 'Saved {when}, by device {device}.',
 		restoreStatus_new: 'New on this device',
 		restoreStatus_known: 'Already on this device: the counts merge',
 		restoreStatus_other_key:
