@@ -4,11 +4,12 @@
  * Whatever the order of imports and syncs, the server's totals equal the taps exactly.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
 import { LetterdayDB, useDatabase } from '$lib/client/db/database';
 import { importBackup, importStatuses, readBackup } from '$lib/client/repos/backup';
 import { deviceId } from '$lib/client/repos/device';
 import { createEvent, getEvent } from '$lib/client/repos/events';
-import { pendingRelayedCounts } from '$lib/client/repos/relayed';
+import { pendingRelayedCounts, relayedStatuses } from '$lib/client/repos/relayed';
 import { eventCounters, tap, undo } from '$lib/client/repos/tally';
 import { eventsToSync, forgetWholeSnapshots, syncEvent } from '$lib/client/sync/sync-event';
 import { postSnapshot } from '$lib/client/sync/transport';
@@ -235,6 +236,27 @@ describe('the backup file', () => {
 		expect((await serverTotals(event.id, event.key)).get(counterKey('case-two', 'card'))).toBe(5);
 	});
 
+	it('keeps counts the server refuses pending, says why, and still syncs the device’s own', async () => {
+		const { event, file } = await countedOffline();
+		const database = device();
+		const backup = parsed(file);
+		// A case id of the right shape that the server's pack does not have.
+		backup.events[0]!.snapshots[0]!.counters.push({
+			caseId: 'not-in-the-pack',
+			kind: 'letter',
+			plus: 1,
+			minus: 0
+		});
+		await importBackup(backup);
+		await tap(event.id, 'case-one', 'letter');
+		expect(await syncEvent(event.id, server.fetcher())).toEqual({ ok: true });
+		expect(await relayedStatuses()).toEqual(
+			new Map([[event.id, { waiting: 14, error: 'unknown_case' }]])
+		);
+		expect(await database.counters.where('dirty').equals(1).count()).toBe(0);
+		expect((await serverTotals(event.id, event.key)).get(counterKey('case-one', 'letter'))).toBe(1);
+	});
+
 	it('keeps relayed counts pending while offline and says nothing was sent', async () => {
 		const { event, file } = await countedOffline();
 		device();
@@ -245,6 +267,37 @@ describe('the backup file', () => {
 			failure: { kind: 'network' }
 		});
 		expect(await pendingRelayedCounts()).toEqual(new Map([[event.id, 13]]));
+	});
+});
+
+describe('the device database', () => {
+	it('opens a version 1 database as version 2 with every row kept', async () => {
+		const name = `backup-upgrade-${seq++}`;
+		const old = new Dexie(name);
+		old.version(1).stores({
+			events: 'id, date, createdAt',
+			counters: '[eventId+caseId+kind], eventId, dirty, [eventId+dirty]',
+			syncState: 'eventId',
+			cases: '[lang+id], [lang+position]',
+			packs: 'lang',
+			meta: 'key'
+		});
+		await old.table('counters').put({
+			eventId: 'e'.repeat(22),
+			caseId: 'case-one',
+			kind: 'letter',
+			plus: 3,
+			minus: 0,
+			dirty: 1,
+			rev: 3
+		});
+		old.close();
+
+		const upgraded = new LetterdayDB(name);
+		devices.push(upgraded);
+		expect(await upgraded.counters.toArray()).toHaveLength(1);
+		expect(await upgraded.relayed.count()).toBe(0);
+		expect(upgraded.verno).toBe(2);
 	});
 });
 
