@@ -17,6 +17,11 @@ export type { Addressee, AddressLines, CasePack, CaseSheet, Localized };
 
 export const CASE_PACK_FORMAT = 1;
 
+/** A case id's shape: lowercase letters and digits in words joined by single hyphens. */
+export const CASE_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** The most cases a pack may hold (and so a counter snapshot may name). */
+export const MAX_CASES = 100;
+
 type Flatten<T> = T extends Localized
 	? string
 	: T extends (infer U)[]

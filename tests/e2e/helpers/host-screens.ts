@@ -3,6 +3,8 @@
  * with a few counts, its id and a real case id, and a way to open each screen and wait until it
  * has painted what IndexedDB holds (the shells are prerendered empty).
  */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Locale } from '$lib/shared/domain';
@@ -147,8 +149,61 @@ export const HOST_STATES: {
 			await page.locator('main form button[type="submit"]').click();
 			await page.locator('#invite-title').waitFor();
 		}
+	},
+	{ name: 'status after saving a backup', open: saveBackup },
+	{ name: 'status with a backup to merge', open: previewOtherDevicesBackup },
+	{
+		name: 'status after merging a backup',
+		open: async (page, base, data) => {
+			await previewOtherDevicesBackup(page, base, data);
+			await page.locator('.preview button.primary').click();
+			await expect.poll(() => page.getByTestId('restore-result').textContent()).not.toBe('');
+		}
+	},
+	{
+		name: 'status with a bad backup',
+		open: async (page, base, data) => {
+			const backup = JSON.parse(await saveBackup(page, base, data));
+			backup.events[0].snapshots[0].event.province = 'XX';
+			await page.locator('#restore-file').setInputFiles({
+				name: 'bad.letterday.json',
+				mimeType: 'application/json',
+				buffer: Buffer.from(JSON.stringify(backup))
+			});
+			await page.getByTestId('restore-error').waitFor();
+		}
 	}
 ];
+
+/** Saves a backup from the status screen and reads the downloaded file back. */
+async function saveBackup(page: Page, base: string, data: HostData): Promise<string> {
+	await openScreen(page, base, screenNamed('status'), data);
+	const download = page.waitForEvent('download');
+	await page.getByTestId('backup-save').click();
+	const text = readFileSync(await (await download).path(), 'utf8');
+	await expect.poll(() => page.getByTestId('backup-saved').textContent()).not.toBe('');
+	return text;
+}
+
+/**
+ * This device's backup as if another device had saved it, for another event (so the seeded
+ * event's figures stay as they are): its counts come in as another device's.
+ */
+async function previewOtherDevicesBackup(page: Page, base: string, data: HostData) {
+	const backup = JSON.parse(await saveBackup(page, base, data));
+	backup.deviceId = 'another-device-0001';
+	const [event] = backup.events.filter((e: { id: string }) => e.id === data.eventId);
+	event.id = randomUUID();
+	event.key = randomBytes(32).toString('hex');
+	event.snapshots[0].deviceId = 'another-device-0001';
+	backup.events = [event];
+	await page.locator('#restore-file').setInputFiles({
+		name: 'other.letterday.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(backup))
+	});
+	await page.getByTestId('restore-preview').waitFor();
+}
 
 /** Creates an event (in English, the helpers' language) and counts a little on it. */
 export async function seedEvent(page: Page, name: string): Promise<HostData> {

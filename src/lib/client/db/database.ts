@@ -1,5 +1,13 @@
 import { Dexie, type Table } from 'dexie';
-import type { CaseRow, CounterRow, EventRow, MetaRow, PackRow, SyncStateRow } from './rows';
+import type {
+	CaseRow,
+	CounterRow,
+	EventRow,
+	MetaRow,
+	PackRow,
+	RelayedRow,
+	SyncStateRow
+} from './rows';
 
 export class LetterdayDB extends Dexie {
 	events!: Table<EventRow, string>;
@@ -8,6 +16,7 @@ export class LetterdayDB extends Dexie {
 	cases!: Table<CaseRow, [string, string]>;
 	packs!: Table<PackRow, string>;
 	meta!: Table<MetaRow, string>;
+	relayed!: Table<RelayedRow, [string, string]>;
 
 	constructor(name = 'letterday') {
 		super(name);
@@ -18,6 +27,10 @@ export class LetterdayDB extends Dexie {
 			cases: '[lang+id], [lang+position]',
 			packs: 'lang',
 			meta: 'key'
+		});
+		// Version 2 adds the counts a backup brought from other devices, sent on their behalf.
+		this.version(2).stores({
+			relayed: '[eventId+deviceId], eventId, pending'
 		});
 	}
 }

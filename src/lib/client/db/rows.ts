@@ -1,4 +1,4 @@
-import type { CounterKind, CounterTotal, Locale } from '$lib/shared/domain';
+import type { CounterKind, CounterState, CounterTotal, Locale } from '$lib/shared/domain';
 import type { StampedEventDetails } from '$lib/shared/event-details';
 import type { LocalizedCasePack, LocalizedCaseSheet } from '$lib/shared/case-pack';
 
@@ -60,4 +60,24 @@ export type PackRow = Omit<LocalizedCasePack, 'cases'> & { etag: string; downloa
 export interface MetaRow {
 	key: string;
 	value: string;
+}
+
+/**
+ * Another device's counts for an event, brought by a backup file: this device sends them to the
+ * server under that device's id (the server max-merges them into that device's rows), so they
+ * reach the national count even if the other device never syncs.
+ */
+export interface RelayedRow {
+	eventId: string;
+	deviceId: string;
+	/** The event details as that device had them. */
+	details: StampedEventDetails;
+	/** Absolute values, max-merged over every import. */
+	counters: CounterState[];
+	/** 1 while the server has not acknowledged the current values. */
+	pending: 0 | 1;
+	/** Bumped on every change, so a sync can tell whether the row grew while it was in flight. */
+	rev: number;
+	/** Why the last send failed (a code), or null. */
+	lastError: string | null;
 }

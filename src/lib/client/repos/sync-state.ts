@@ -10,6 +10,13 @@ import type { CounterRow, EventRow, SyncStateRow } from '../db/rows';
 import { applyServerDetails } from './events';
 import { acknowledgeCounters, eventCounters } from './tally';
 
+/**
+ * True for a failure recorded as the server refusing the request itself (any code but 'network'
+ * and 'server'): sending the same thing again would be refused again, so it waits for a change.
+ */
+export const isRefusal = (error: string | null | undefined): boolean =>
+	error != null && error !== 'network' && error !== 'server';
+
 export function getSyncState(eventId: string): Promise<SyncStateRow | undefined> {
 	return db().syncState.get(eventId);
 }

@@ -13,8 +13,10 @@ import {
 	recordAcceptedSync,
 	recordFailedSync
 } from '../repos/sync-state';
+import { eventsWithPendingRelayed } from '../repos/relayed';
 import { eventsWithDirtyCounters } from '../repos/tally';
 import type { EventRow, SyncStateRow } from '../db/rows';
+import { sendRelayed } from './relay';
 import { postSnapshot, type SyncFailure } from './transport';
 
 /**
@@ -30,11 +32,14 @@ const sentWhole = new Set<string>();
  * update or a new case pack on the server may have fixed what was refused.
  */
 const retriedRefused = new Set<string>();
+/** Events whose refused relayed counts (a backup's) were sent again this session: the same. */
+const retriedRelayed = new Set<string>();
 
 /** For tests: start a new "session", as a page reload does. */
 export function forgetSession(): void {
 	sentWhole.clear();
 	retriedRefused.clear();
+	retriedRelayed.clear();
 }
 
 export type SyncResult = { ok: true } | { ok: false; failure: SyncFailure } | { ok: 'missing' };
@@ -47,6 +52,15 @@ export async function syncEvent(
 	const read = await readForSync(eventId);
 	if (!read) return { ok: 'missing' };
 	const { event, rows } = read;
+	// Counts a backup brought from other devices go first, so the answer to this device's own
+	// snapshot, whose totals the screens show, already includes them.
+	const retryRefused = !retriedRelayed.has(event.id);
+	retriedRelayed.add(event.id);
+	const relayFailure = await sendRelayed(event, fetcher, retryRefused);
+	if (relayFailure?.kind === 'network') {
+		await recordFailedSync({ eventId: event.id, attemptAt: Date.now(), error: 'network' });
+		return { ok: false, failure: relayFailure };
+	}
 	const sent = sentWhole.has(eventId) ? rows.filter((row) => row.dirty === 1) : rows;
 	const details = stampedDetailsOf(event);
 	const attemptAt = Date.now();
@@ -105,10 +119,11 @@ export async function eventsToSync(
 	now = Date.now(),
 	only?: ReadonlySet<string>
 ): Promise<string[]> {
-	const [events, syncs, dirtyEvents] = await Promise.all([
+	const [events, syncs, dirtyEvents, relayedEvents] = await Promise.all([
 		listEvents(),
 		listSyncStates(),
-		eventsWithDirtyCounters()
+		eventsWithDirtyCounters(),
+		eventsWithPendingRelayed()
 	]);
 	const syncOf = new Map(syncs.map((sync) => [sync.eventId, sync]));
 	const day = 24 * 60 * 60 * 1000;
@@ -119,6 +134,7 @@ export async function eventsToSync(
 			const when = Date.parse(`${event.date}T12:00:00Z`);
 			const worthIt =
 				dirtyEvents.has(event.id) ||
+				relayedEvents.has(event.id) ||
 				event.detailsDirty === 1 ||
 				!sync?.lastSyncAt ||
 				Math.abs(when - now) <= 2 * day;

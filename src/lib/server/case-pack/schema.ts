@@ -7,7 +7,7 @@
  * valibot's defaults; validate.ts adds the case and field path in front.
  */
 import * as v from 'valibot';
-import { CASE_PACK_FORMAT } from '$lib/shared/case-pack';
+import { CASE_ID_PATTERN, CASE_PACK_FORMAT, MAX_CASES } from '$lib/shared/case-pack';
 import {
 	countedList,
 	day,
@@ -22,7 +22,7 @@ import {
 	word
 } from './fields';
 
-export const CASE_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export { CASE_ID_PATTERN };
 /** Names the participant pages use beside case ids under /c/{lang}/: a case may not take them. */
 export const RESERVED_CASE_IDS = ['print', 'poster'];
 /** Anything a browser could treat as a link target, so it must be checked as a URL. */
@@ -30,7 +30,6 @@ const LOOKS_LIKE_URL =
 	/^([a-z][a-z0-9+.-]*:\/\/|(javascript|data|vbscript|file|mailto|http|https):)/i;
 /** Write for Rights began in 2001. */
 const FIRST_CAMPAIGN_YEAR = 2001;
-const MAX_CASES = 100;
 const MAX_ID_LENGTH = 64;
 /** Generous bounds that still catch a pasted document or a runaway editor. */
 const MAX_TEXT = 5000;

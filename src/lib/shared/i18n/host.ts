@@ -1,4 +1,5 @@
 import { combineMessages } from './combine';
+import { backupMessages } from './host/backup';
 import { eventsMessages } from './host/events';
 import { qrMessages } from './host/qr';
 import { shellMessages } from './host/shell';
@@ -16,7 +17,8 @@ export const hostMessages = combineMessages([
 	tallyMessages,
 	syncMessages,
 	qrMessages,
-	storageMessages
+	storageMessages,
+	backupMessages
 ]);
 
 export type HostMessageKey = keyof typeof hostMessages.en;
