@@ -103,7 +103,7 @@ describe('a backup file', () => {
 		await tapAdd(a, 'Solidarity cards', caseName, 2);
 		await tapAdd(a, 'Participants', 'this event', 5);
 
-		await a.getByRole('link', { name: 'Device status' }).click();
+		await a.getByRole('navigation').getByRole('link', { name: 'Device status' }).click();
 		await a.getByRole('heading', { level: 2, name: 'Backup', exact: true }).waitFor();
 		const download = a.waitForEvent('download');
 		await a.getByRole('button', { name: 'Save a backup' }).click();
