@@ -2,8 +2,9 @@
  * The sync wire format (docs/api.md), shared by the device's sync engine and the endpoint.
  *
  * The request body is a CounterSnapshot: one device's absolute counter values for one event plus
- * its copy of the event details. It is the ONE snapshot format: a later "report by QR" wraps the
- * same object with the event id and an HMAC under the event key.
+ * its copy of the event details. It is the ONE snapshot format: a "report by QR" (report.ts)
+ * carries the same object, signed with the event's P-256 key, and the server checks it with
+ * parseCounterSnapshot too.
  *
  * The validators are written by hand rather than with a schema library: they run on every sync,
  * must name the exact rule broken (each has its own error code) and must stay tiny on the client.
@@ -28,6 +29,7 @@ import {
 	type StampedEventDetails
 } from './event-details';
 import { isId } from './ids';
+import { fromBase64Url, isPublicKeyText, toBase64Url } from './p256';
 
 /** The largest sync body the endpoint reads, in bytes. */
 export const MAX_SYNC_BODY_BYTES = 256 * 1024;
@@ -44,6 +46,9 @@ export interface CounterSnapshot {
 	event: SnapshotEventDetails;
 	/** Absolute values, never deltas; at most one entry per (caseId, kind). */
 	counters: CounterState[];
+	/** The event's public signing key (base64url of the raw P-256 point), so the server can check
+	 * reports relayed by QR later. Stored only when the server has none for the event yet. */
+	publicKey?: string;
 }
 
 /** The 200 answer: the event as merged over every device. */
@@ -68,7 +73,8 @@ export type SyncErrorCode =
 	| 'unknown_kind'
 	| 'bad_value'
 	| 'duplicate_counter'
-	| 'too_many_counters';
+	| 'too_many_counters'
+	| 'bad_public_key';
 
 export type WireResult<T> =
 	{ ok: true; value: T } | { ok: false; code: SyncErrorCode; message: string };
@@ -179,7 +185,15 @@ export function parseCounterSnapshot(
 			seen.add(key);
 			return { caseId, kind: kind as CounterKind, plus, minus };
 		});
-		return { format: SYNC_FORMAT_VERSION, deviceId, event, counters };
+		const snapshot: CounterSnapshot = { format: SYNC_FORMAT_VERSION, deviceId, event, counters };
+		if (body.publicKey !== undefined) {
+			if (!isPublicKeyText(body.publicKey)) {
+				fail('bad_public_key', 'publicKey must be a P-256 point: base64url of 0x04 || x || y');
+			}
+			// Re-encoded, so one key has one spelling however the device wrote its last character.
+			snapshot.publicKey = toBase64Url(fromBase64Url(body.publicKey)!);
+		}
+		return snapshot;
 	});
 }
 

@@ -67,7 +67,7 @@ export async function handleSync(
 	try {
 		result = await applySnapshot(db, {
 			eventId,
-			keyHash: hashEventKey(key.key),
+			auth: { by: 'key', keyHash: hashEventKey(key.key) },
 			snapshot: snapshot.value,
 			now: (deps.now ?? Date.now)()
 		});
