@@ -134,14 +134,15 @@ export async function verify(
 	data: Uint8Array
 ): Promise<boolean> {
 	if (!isP256Point(rawKey)) return false;
-	const publicKey = await crypto.subtle.importKey(
-		'raw',
-		rawKey as BufferSource,
-		ALGORITHM,
-		false,
-		['verify']
+	const publicKey = await crypto.subtle.importKey('raw', rawKey as BufferSource, ALGORITHM, false, [
+		'verify'
+	]);
+	return crypto.subtle.verify(
+		SIGNATURE,
+		publicKey,
+		signature as BufferSource,
+		data as BufferSource
 	);
-	return crypto.subtle.verify(SIGNATURE, publicKey, signature as BufferSource, data as BufferSource);
 }
 
 /** SHA-256 of the event key, hex: what the server keeps instead of the key. */

@@ -211,7 +211,10 @@ export function decodeReport(payload: string): ReportDecode {
 	try {
 		const format = input.u8();
 		if (format !== REPORT_FORMAT) {
-			return { ok: false, message: `Report format ${format} is unknown; expected ${REPORT_FORMAT}` };
+			return {
+				ok: false,
+				message: `Report format ${format} is unknown; expected ${REPORT_FORMAT}`
+			};
 		}
 		const eventId = input.str();
 		const deviceId = input.str();

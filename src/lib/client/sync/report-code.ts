@@ -6,17 +6,21 @@ import type { CounterKind } from '$lib/shared/domain';
 import { stampedDetailsOf } from '$lib/shared/event-details';
 import { sha256Hex } from '$lib/shared/p256';
 import { kindTotals, reportLinks, signReport } from '$lib/shared/report';
+import type { CounterRow, EventRow } from '../db/rows';
 import { deviceId } from '../repos/device';
-import { readForSync } from '../repos/sync-state';
 
 export type ReportCode =
 	| { ok: true; links: string[]; totals: Map<CounterKind, number>; bytes: number }
-	| { ok: false; reason: 'missing' | 'no_signing_key' };
+	| { ok: false; reason: 'no_signing_key' };
 
-export async function reportCode(eventId: string, origin: string): Promise<ReportCode> {
-	const read = await readForSync(eventId);
-	if (!read) return { ok: false, reason: 'missing' };
-	const { event, rows } = read;
+/**
+ * `read` comes from repos/sync-state's readForSync, through a live query so the code follows
+ * every tap; the signing happens outside it (a live query should await only Dexie).
+ */
+export async function reportCode(
+	{ event, rows }: { event: EventRow; rows: CounterRow[] },
+	origin: string
+): Promise<ReportCode> {
 	if (!event.signingKey) return { ok: false, reason: 'no_signing_key' };
 	const counters = rows
 		.filter((row) => row.plus > 0)

@@ -32,8 +32,7 @@ import { rawWriteTransaction, type RunQuery } from './transaction';
  * for an unknown event the report registers it with its key hash and public key.
  */
 export type SnapshotAuth =
-	| { by: 'key'; keyHash: string }
-	| { by: 'signature'; publicKey: string; keyHash: string };
+	{ by: 'key'; keyHash: string } | { by: 'signature'; publicKey: string; keyHash: string };
 
 export interface ApplySnapshot {
 	eventId: string;

@@ -1,6 +1,7 @@
 import { combineMessages } from './combine';
 import { eventsMessages } from './host/events';
 import { qrMessages } from './host/qr';
+import { reportMessages } from './host/report';
 import { shellMessages } from './host/shell';
 import { syncMessages } from './host/sync';
 import { tallyMessages } from './host/tally';
@@ -14,7 +15,8 @@ export const hostMessages = combineMessages([
 	eventsMessages,
 	tallyMessages,
 	syncMessages,
-	qrMessages
+	qrMessages,
+	reportMessages
 ]);
 
 export type HostMessageKey = keyof typeof hostMessages.en;
