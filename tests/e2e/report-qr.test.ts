@@ -14,12 +14,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { relayMessages } from '$lib/shared/i18n/relay';
 import { toBase64Url } from '$lib/shared/p256';
 import { decodeReport, encodeReportBody, parseReportFragment } from '$lib/shared/report';
 import { startAppServer, type AppServer } from './helpers/app-server';
 import { startHostDevice, stopHostDevice } from './helpers/host-device';
 import { chromium, launchOptions, type Profile } from './helpers/chromium';
 import { createEventOffline, openReadyApp, tapAdd } from './helpers/host';
+import { englishOnlyFragments, findFragments, readableText } from './helpers/host-screens';
 import { decodeQr } from './helpers/qr';
 
 const SHOTS = process.env.REPORT_SHOTS;
@@ -155,6 +157,16 @@ describe('report by QR', () => {
 			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
 			.analyze();
 		expect(axe.violations).toEqual([]);
+		// The whole page in French, no English left but the names the host typed.
+		await page.getByRole('button', { name: 'Lire cette page en français' }).click();
+		await expect
+			.poll(() => page.getByTestId('relay-status').innerText())
+			.toContain('Envoyé\u00a0: 6 lettres d’appel, 1 carte de solidarité et 6 participants');
+		expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+		const english = englishOnlyFragments(relayMessages, ['otherLanguage', 'otherLanguageLabel']);
+		const text = (await readableText(page)).replaceAll('Library write-in', '');
+		expect(findFragments(text, english)).toEqual([]);
+		await page.getByRole('button', { name: 'Read this page in English' }).click();
 		await shootRelay(page, 'sent');
 		await page.close();
 	});
@@ -232,12 +244,12 @@ describe('report by QR', () => {
 		await openReportScreen(host);
 		const step = host.getByTestId('report-step');
 		await step.waitFor();
-		const count = Number(/of (\d+)/.exec((await step.textContent())!)![1]);
+		const count = Number(/code \d+ of (\d+)/.exec((await step.textContent())!)![1]);
 		expect(count).toBeGreaterThanOrEqual(3);
 		await host.getByRole('button', { name: 'Pause' }).click();
 		const links: string[] = [];
 		for (let i = 0; i < count; i++) {
-			const shown = Number(/Code (\d+)/.exec((await step.textContent())!)![1]);
+			const shown = Number(/code (\d+) of/.exec((await step.textContent())!)![1]);
 			links[shown - 1] = (await decodeQr(host.getByTestId('report-qr').locator('svg')))!;
 			if (SHOTS && i === 0) {
 				await shoot(host, 'report-multi-en');

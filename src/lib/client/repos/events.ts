@@ -7,7 +7,7 @@ import {
 } from '$lib/shared/event-details';
 import { randomEventKey, randomId } from '$lib/shared/ids';
 import type { JoinPayload } from '$lib/shared/join-link';
-import { generateSigningKey } from '$lib/shared/p256';
+import { generateSigningKey, signingKeyOf } from '$lib/shared/p256';
 import { db } from '../db/database';
 import type { EventRow } from '../db/rows';
 import { notifyLocalChange } from './changes';
@@ -95,19 +95,23 @@ export type JoinResult = { ok: true; event: EventRow } | { ok: false; reason: 'o
  */
 export async function joinEvent(payload: JoinPayload): Promise<JoinResult> {
 	const database = db();
+	// A plain copy: a screen's payload may be a reactive proxy, which IndexedDB cannot clone.
+	const { signingKey: given, ...fields } = payload;
+	const signingKey = given && signingKeyOf(given.d, given.x, given.y);
 	return database.transaction('rw', database.events, async () => {
 		const existing = await database.events.get(payload.id);
 		if (existing) {
 			if (existing.key !== payload.key) return { ok: false as const, reason: 'other_key' as const };
-			if (!existing.signingKey && payload.signingKey) {
+			if (!existing.signingKey && signingKey) {
 				// Joined before with an older link: the new one lets this device report by QR.
-				await database.events.update(existing.id, { signingKey: payload.signingKey });
-				return { ok: true as const, event: { ...existing, signingKey: payload.signingKey } };
+				await database.events.update(existing.id, { signingKey });
+				return { ok: true as const, event: { ...existing, signingKey } };
 			}
 			return { ok: true as const, event: existing };
 		}
 		const row: EventRow = {
-			...payload,
+			...fields,
+			...(signingKey ? { signingKey } : {}),
 			expected: null,
 			createdAt: Date.now(),
 			detailsDirty: 0

@@ -30,6 +30,8 @@ export const relayMessages = defineMessages(
 			other: '{count} first-time participants'
 		},
 		willSend: 'Sending for {event}:',
+		sentFor: 'Sent for {event}:',
+		codeSays: 'What the code says, for {event}:',
 		sending: 'Sending…',
 		sent: 'Sent: {summary} for “{name}”. Thank you!',
 		sentNothing: 'Sent: the details of “{name}”. Thank you!',
@@ -82,6 +84,8 @@ export const relayMessages = defineMessages(
 			other: '{count} nouveaux participants'
 		},
 		willSend: `Envoi pour {event}${NB}:`,
+		sentFor: `Envoyé pour {event}${NB}:`,
+		codeSays: `Ce que dit le code, pour {event}${NB}:`,
 		sending: 'Envoi…',
 		sent: `Envoyé${NB}: {summary} pour «${NB}{name}${NB}». Merci${NB}!`,
 		sentNothing: `Envoyé${NB}: les détails de «${NB}{name}${NB}». Merci${NB}!`,

@@ -22,7 +22,7 @@ export const reportMessages = defineMessages(
 			other:
 				'Too much for one code: {count} codes take turns below. Scan any one with the camera; the page that opens scans the others.'
 		},
-		reportStep: 'Code {index} of {count}',
+		reportStep: 'Showing code {index} of {count}',
 		reportPause: 'Pause',
 		reportPlay: 'Play',
 		reportNext: 'Next code'
