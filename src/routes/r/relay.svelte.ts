@@ -33,7 +33,9 @@ interface StoredParts {
 
 const PARTS_PREFIX = 'letterday.report.';
 
-/** localStorage where the browser allows it; a private window may refuse. */
+/** localStorage where the browser allows it; a private window may refuse. Not reactive state:
+ * the phase says what the page shows. */
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
 const memory = new Map<string, string>();
 const store = {
 	get(key: string): string | null {
@@ -95,7 +97,7 @@ export class Relay {
 			return;
 		}
 		const key = PARTS_PREFIX + fragment.id;
-		let stored: StoredParts | null = null;
+		let stored: StoredParts | null;
 		try {
 			stored = JSON.parse(store.get(key) ?? 'null') as StoredParts | null;
 		} catch {

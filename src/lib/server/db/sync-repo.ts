@@ -2,7 +2,8 @@
  * Storage side of a sync: register-or-authenticate the event, max-merge the device's counters,
  * last-writer-wins the details and read back the event-wide totals, all in ONE transaction.
  * A known event with unchanged details costs five statements: begin, touch, upsert, totals,
- * commit.
+ * commit (plus one, once per event, to store its public key). Syncs authenticate by the event
+ * key's hash; reports by QR by a signature the handler has verified (SnapshotAuth): one path.
  */
 import { keyHashesEqual } from '$lib/server/auth/event-key';
 import { compareCounterKeys } from '$lib/shared/counters';
