@@ -102,6 +102,13 @@ async function shootRelay(page: Page, name: string) {
 	await page.getByRole('button', { name: 'Read this page in English' }).click();
 }
 
+async function expectAxeClean(page: Page) {
+	const axe = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.analyze();
+	expect(axe.violations).toEqual([]);
+}
+
 async function relay(link: string): Promise<Page> {
 	const page = await phone.newPage();
 	await page.goto(link);
@@ -146,22 +153,21 @@ describe('report by QR', () => {
 		await expect
 			.poll(() => page.getByTestId('relay-status').innerText())
 			.toContain(
-				'Sent: 6 appeal letters, 1 solidarity card and 6 participants for “Library write-in”'
+				'Sent: 6\u00a0appeal letters, 1\u00a0solidarity card and 6\u00a0participants for “Library write-in”'
 			);
 		expect(Date.now() - started).toBeLessThan(60_000);
 		expect(await page.getByTestId('relay-report').innerText()).toContain(
 			'“Library write-in”, Moncton'
 		);
 		expect(serverState(eventId).totals).toEqual(counts);
-		const axe = await new AxeBuilder({ page })
-			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-			.analyze();
-		expect(axe.violations).toEqual([]);
+		await expectAxeClean(page);
 		// The whole page in French, no English left but the names the host typed.
 		await page.getByRole('button', { name: 'Lire cette page en français' }).click();
 		await expect
 			.poll(() => page.getByTestId('relay-status').innerText())
-			.toContain('Envoyé\u00a0: 6 lettres d’appel, 1 carte de solidarité et 6 participants');
+			.toContain(
+				'Envoyé\u00a0: 6\u00a0lettres d’appel, 1\u00a0carte de solidarité et 6\u00a0participants'
+			);
 		expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
 		const english = englishOnlyFragments(relayMessages, ['otherLanguage', 'otherLanguageLabel']);
 		const text = (await readableText(page)).replaceAll('Library write-in', '');
@@ -204,6 +210,7 @@ describe('report by QR', () => {
 			.poll(() => page.getByTestId('relay-error').innerText())
 			.toBe('This code was changed after it was made, so nothing was counted.');
 		expect(serverState(eventId)).toEqual(before);
+		await expectAxeClean(page);
 		await shootRelay(page, 'tampered');
 		await page.close();
 	});
@@ -260,6 +267,18 @@ describe('report by QR', () => {
 			await host.getByRole('button', { name: 'Next code' }).click();
 		}
 		expect(links.filter(Boolean)).toHaveLength(count);
+
+		// Asked for less motion, the codes wait for "Next code".
+		await host.emulateMedia({ reducedMotion: 'reduce' });
+		await host.reload();
+		await step.waitFor();
+		expect(await step.textContent()).toContain(`code 1 of ${count}`);
+		await host.waitForTimeout(2500);
+		expect(await step.textContent()).toContain(`code 1 of ${count}`);
+		expect(await host.getByRole('button', { name: 'Play' }).getAttribute('aria-pressed')).toBe(
+			'true'
+		);
+		await host.emulateMedia({ reducedMotion: 'no-preference' });
 		for (const part of links) expect(part.length).toBeLessThanOrEqual(460);
 
 		// Each code opened in its own tab, as a phone's camera app does; the last one sends.
@@ -272,7 +291,10 @@ describe('report by QR', () => {
 					.poll(() => page.getByTestId('relay-status').innerText())
 					.toContain(`${i + 1} of ${count} codes received. Scan the next one.`);
 				expect(serverState(bigId).rows).toEqual([]);
-				if (i === 1) await shootRelay(page, 'parts');
+				if (i === 1) {
+					await expectAxeClean(page);
+					await shootRelay(page, 'parts');
+				}
 			}
 		}
 		const last = pages.at(-1)!;
@@ -282,12 +304,18 @@ describe('report by QR', () => {
 	});
 
 	it('shows the report before sending, and waits while the phone is offline', async () => {
+		// The page loaded, then the connection dropped before the code was read.
+		const page = await relay(`${server.url}/r`);
+		await expect
+			.poll(() => page.getByTestId('relay-error').innerText())
+			.toContain('No report in this link.');
 		await phone.setOffline(true);
-		const page = await relay(link);
+		await page.evaluate((hash) => (location.hash = hash), new URL(link).hash);
 		await expect
 			.poll(() => page.getByTestId('relay-status').innerText())
 			.toContain('Your phone has no connection right now.');
-		expect(await page.getByTestId('relay-report').innerText()).toContain('6 appeal letters');
+		expect(await page.getByTestId('relay-report').innerText()).toContain('6\u00a0appeal letters');
+		await expectAxeClean(page);
 		await shootRelay(page, 'before-send');
 		await phone.setOffline(false);
 		await expect.poll(() => page.getByTestId('relay-status').innerText()).toContain('Sent:');

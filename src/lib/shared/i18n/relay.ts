@@ -20,14 +20,17 @@ export const relayMessages = defineMessages(
 		badCode: 'This is not a readable report code. Ask the host to show the code again.',
 		event: '“{name}”, {city}, {date}',
 		nothingCounted: 'No counts yet: only the event’s details.',
-		kind_letter: { one: '{count} appeal letter', other: '{count} appeal letters' },
-		kind_card: { one: '{count} solidarity card', other: '{count} solidarity cards' },
-		kind_petition: { one: '{count} petition signature', other: '{count} petition signatures' },
-		kind_online: { one: '{count} online action', other: '{count} online actions' },
-		kind_participants: { one: '{count} participant', other: '{count} participants' },
+		kind_letter: { one: `{count}${NB}appeal letter`, other: `{count}${NB}appeal letters` },
+		kind_card: { one: `{count}${NB}solidarity card`, other: `{count}${NB}solidarity cards` },
+		kind_petition: {
+			one: `{count}${NB}petition signature`,
+			other: `{count}${NB}petition signatures`
+		},
+		kind_online: { one: `{count}${NB}online action`, other: `{count}${NB}online actions` },
+		kind_participants: { one: `{count}${NB}participant`, other: `{count}${NB}participants` },
 		kind_firstTimers: {
-			one: '{count} first-time participant',
-			other: '{count} first-time participants'
+			one: `{count}${NB}first-time participant`,
+			other: `{count}${NB}first-time participants`
 		},
 		willSend: 'Sending for {event}:',
 		sentFor: 'Sent for {event}:',
@@ -46,8 +49,8 @@ export const relayMessages = defineMessages(
 		serverDown: 'The server could not take the report just now. Nothing was lost: try again.',
 		tryAgain: 'Try again',
 		parts: {
-			one: '{count} of {total} codes received. Scan the next one.',
-			other: '{count} of {total} codes received. Scan the next one.'
+			one: `{count} of {total} codes received. Scan the next one.`,
+			other: `{count} of {total} codes received. Scan the next one.`
 		},
 		partsHelp:
 			'The host’s screen shows the codes one after another. Scan them with the button below, or with your phone’s camera.',
@@ -71,17 +74,20 @@ export const relayMessages = defineMessages(
 		badCode: `Ce code de rapport est illisible. Demandez à l’hôte d’afficher le code de nouveau.`,
 		event: `«${NB}{name}${NB}», {city}, {date}`,
 		nothingCounted: `Aucun compte pour l’instant${NB}: seulement les détails de l’événement.`,
-		kind_letter: { one: '{count} lettre d’appel', other: '{count} lettres d’appel' },
-		kind_card: { one: '{count} carte de solidarité', other: '{count} cartes de solidarité' },
-		kind_petition: {
-			one: '{count} signature de pétition',
-			other: '{count} signatures de pétition'
+		kind_letter: { one: `{count}${NB}lettre d’appel`, other: `{count}${NB}lettres d’appel` },
+		kind_card: {
+			one: `{count}${NB}carte de solidarité`,
+			other: `{count}${NB}cartes de solidarité`
 		},
-		kind_online: { one: '{count} action en ligne', other: '{count} actions en ligne' },
-		kind_participants: { one: '{count} participant', other: '{count} participants' },
+		kind_petition: {
+			one: `{count}${NB}signature de pétition`,
+			other: `{count}${NB}signatures de pétition`
+		},
+		kind_online: { one: `{count}${NB}action en ligne`, other: `{count}${NB}actions en ligne` },
+		kind_participants: { one: `{count}${NB}participant`, other: `{count}${NB}participants` },
 		kind_firstTimers: {
-			one: '{count} nouveau participant',
-			other: '{count} nouveaux participants'
+			one: `{count}${NB}nouveau participant`,
+			other: `{count}${NB}nouveaux participants`
 		},
 		willSend: `Envoi pour {event}${NB}:`,
 		sentFor: `Envoyé pour {event}${NB}:`,
@@ -101,8 +107,8 @@ export const relayMessages = defineMessages(
 		serverDown: `Le serveur n’a pas pu prendre le rapport pour l’instant. Rien n’est perdu${NB}: réessayez.`,
 		tryAgain: 'Réessayer',
 		parts: {
-			one: '{count} code reçu sur {total}. Balayez le suivant.',
-			other: '{count} codes reçus sur {total}. Balayez le suivant.'
+			one: `{count}${NB}code reçu sur {total}. Balayez le suivant.`,
+			other: `{count}${NB}codes reçus sur {total}. Balayez le suivant.`
 		},
 		partsHelp:
 			'L’écran de l’hôte montre les codes l’un après l’autre. Balayez-les avec le bouton ci-dessous ou avec l’appareil photo de votre téléphone.',
