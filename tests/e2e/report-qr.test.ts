@@ -9,7 +9,8 @@
  * sizes in both languages.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -19,7 +20,9 @@ import { toBase64Url } from '$lib/shared/p256';
 import { decodeReport, encodeReportBody, parseReportFragment } from '$lib/shared/report';
 import { startAppServer, type AppServer } from './helpers/app-server';
 import { startHostDevice, stopHostDevice } from './helpers/host-device';
+import { CHROMIUM_ARGS } from '../../bench/chromium.js';
 import { chromium, launchOptions, type Profile } from './helpers/chromium';
+import { writeQrVideo } from './helpers/fake-camera';
 import { createEventOffline, openReadyApp, tapAdd } from './helpers/host';
 import { englishOnlyFragments, findFragments, readableText } from './helpers/host-screens';
 import { decodeQr } from './helpers/qr';
@@ -217,6 +220,9 @@ describe('report by QR', () => {
 
 	let bigId = '';
 	let bigCounts: Record<string, number> = {};
+	/** Screenshots of the multi-code report's codes, in order. */
+	const bigShots: Buffer[] = [];
+	let firstLink = '';
 
 	it('an oversized event goes through the multi-code path', async () => {
 		await host.getByRole('link', { name: 'Events' }).click();
@@ -257,7 +263,9 @@ describe('report by QR', () => {
 		const links: string[] = [];
 		for (let i = 0; i < count; i++) {
 			const shown = Number(/code (\d+) of/.exec((await step.textContent())!)![1]);
-			links[shown - 1] = (await decodeQr(host.getByTestId('report-qr').locator('svg')))!;
+			const svg = host.getByTestId('report-qr').locator('svg');
+			links[shown - 1] = (await decodeQr(svg))!;
+			bigShots[shown - 1] = await svg.screenshot();
 			if (SHOTS && i === 0) {
 				await shoot(host, 'report-multi-en');
 				await host.getByRole('button', { name: 'Afficher en français' }).click();
@@ -267,6 +275,7 @@ describe('report by QR', () => {
 			await host.getByRole('button', { name: 'Next code' }).click();
 		}
 		expect(links.filter(Boolean)).toHaveLength(count);
+		firstLink = links[0]!;
 
 		// Asked for less motion, the codes wait for "Next code".
 		await host.emulateMedia({ reducedMotion: 'reduce' });
@@ -301,6 +310,40 @@ describe('report by QR', () => {
 		await expect.poll(() => last.getByTestId('relay-status').innerText()).toContain('Sent:');
 		expect(serverState(bigId).totals).toEqual(bigCounts);
 		for (const page of pages) await page.close();
+	});
+
+	it('the relay page scans the other codes with the phone’s camera and sends once whole', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'letterday-camera-'));
+		const video = join(dir, 'host-screen.y4m');
+		// The camera sees the host's screen cycle through codes 2 to n.
+		writeQrVideo(video, bigShots.slice(1));
+		const cameraPhone = await chromium.launch(
+			launchOptions({
+				args: [
+					...CHROMIUM_ARGS,
+					'--use-fake-device-for-media-stream',
+					'--use-fake-ui-for-media-stream',
+					`--use-file-for-fake-video-capture=${video}`
+				]
+			})
+		);
+		try {
+			const context = await cameraPhone.newContext({ viewport: SIZES[0], isMobile: true });
+			const page = await context.newPage();
+			await page.goto(firstLink);
+			await expect
+				.poll(() => page.getByTestId('relay-status').innerText())
+				.toContain(`1 of ${bigShots.length} codes received`);
+			await page.getByRole('button', { name: 'Scan the next code' }).click();
+			await expect
+				.poll(() => page.getByTestId('relay-status').innerText(), { timeout: 30_000 })
+				.toContain('Sent:');
+			expect(serverState(bigId).totals).toEqual(bigCounts);
+			await expect.poll(() => page.locator('video').count()).toBe(0);
+		} finally {
+			await cameraPhone.close();
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 
 	it('shows the report before sending, and waits while the phone is offline', async () => {
