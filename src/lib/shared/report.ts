@@ -41,12 +41,13 @@ const ALL_KINDS: readonly CounterKind[] = [...CASE_KINDS, ...EVENT_KINDS];
 
 /**
  * The longest link one code carries. Drawn at error correction L (a screen has no creases or
- * stains to survive), 460 characters make a version-15 code: 77 modules, each still 4 or more
- * pixels on a phone screen, which a phone camera reads at arm's length without fuss; denser codes
- * want a steady hand and a bright screen. A report with a few cases counted fits in one code;
- * every case of a 13-case pack counted in every kind (about 600 bytes) takes two.
+ * stains to survive), 600 characters make at most a version-17 code: 85 modules, about 0.7 mm
+ * each on a phone held up by the host, which a phone camera reads at arm's length without fuss;
+ * denser codes want a steady hand and a bright screen. The report's fixed part (ids, key hash,
+ * public key, details, signature) is about 260 bytes, so one code holds five or six counted
+ * cases; every case of a 13-case pack counted in every kind (about 600 bytes) takes two.
  */
-export const MAX_CODE_CHARS = 460;
+export const MAX_CODE_CHARS = 600;
 
 export interface ReportContent {
 	eventId: string;
