@@ -227,16 +227,33 @@ for (const backend of backends) {
 			await refused(event.id, late, 400, 'bad_value');
 		});
 
-		it('a sync body with a bad public key is refused', async () => {
-			const event = newEvent();
-			const response = await server.post(event.id, event.key, {
-				...snapshot(randomId(), []),
-				publicKey: 'A'.repeat(87)
-			});
-			expect(response.status).toBe(400);
-			expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
-				'bad_public_key'
-			);
+		it('a sync body with a bad public key is refused, and nothing is stored', async () => {
+			const good = publicKeyText(await generateSigningKey());
+			const raw = fromBase64Url(good)!;
+			raw[64]! ^= 0x02;
+			const offCurve = toBase64Url(raw);
+			const known = newEvent();
+			await server.sync(known.id, known.key, snapshot(randomId(), []));
+			for (const [event, publicKey] of [
+				[newEvent(), 'A'.repeat(87)],
+				[newEvent(), offCurve],
+				[known, offCurve]
+			] as const) {
+				const before = await storedState(server.db);
+				const response = await server.post(event.id, event.key, {
+					...snapshot(randomId(), [{ caseId: caseA, kind: 'letter', plus: 1, minus: 0 }]),
+					publicKey
+				});
+				expect(response.status).toBe(400);
+				expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+					'bad_public_key'
+				);
+				const after = await storedState(server.db);
+				expect(after.counters).toEqual(before.counters);
+				expect(after.events.map((e) => ({ ...e, last_sync_at: 0 }))).toEqual(
+					before.events.map((e) => ({ ...e, last_sync_at: 0 }))
+				);
+			}
 		});
 	});
 }

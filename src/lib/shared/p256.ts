@@ -5,8 +5,12 @@
  */
 
 export const RAW_PUBLIC_KEY_BYTES = 65;
-/** 65 bytes in base64url without padding. */
-export const PUBLIC_KEY_PATTERN = /^[A-Za-z0-9_-]{87}$/;
+/**
+ * 0x04 then 64 bytes, in base64url without padding, spelt canonically: the first character is
+ * 'B' (0x04's top six bits) and the last one's two spare bits are zero. One key, one spelling,
+ * checked by a regular expression alone (the sync's hot path: well under a microsecond).
+ */
+export const PUBLIC_KEY_PATTERN = /^B[A-Za-z0-9_-]{85}[AEIMQUYcgkosw048]$/;
 
 export function toBase64Url(bytes: Uint8Array): string {
 	let binary = '';
@@ -82,7 +86,11 @@ export function decompressPoint(compressed: Uint8Array): Uint8Array | null {
 	return raw;
 }
 
-/** A public key as the sync body and the server carry it: base64url of the raw point. */
+/**
+ * A public key as the sync body and the server carry it: base64url of the raw point, on the
+ * curve. The curve check costs tens of microseconds: the server makes it only when it is about
+ * to store a key, not on every sync.
+ */
 export function isPublicKeyText(value: unknown): value is string {
 	if (typeof value !== 'string' || !PUBLIC_KEY_PATTERN.test(value)) return false;
 	const raw = fromBase64Url(value);

@@ -7,6 +7,7 @@
  */
 import { keyHashesEqual } from '$lib/server/auth/event-key';
 import { compareCounterKeys } from '$lib/shared/counters';
+import { isPublicKeyText } from '$lib/shared/p256';
 import { SYNC_FORMAT_VERSION, type CounterKind, type Province } from '$lib/shared/domain';
 import {
 	DETAIL_FIELDS,
@@ -43,7 +44,7 @@ export interface ApplySnapshot {
 	now: number;
 }
 
-export type ApplyFailure = 'wrong_key' | 'unknown_key';
+export type ApplyFailure = 'wrong_key' | 'unknown_key' | 'bad_public_key';
 
 export type ApplyResult = { ok: true; answer: SyncAnswer } | { ok: false; reason: ApplyFailure };
 
@@ -94,6 +95,10 @@ async function apply(
 	{ eventId, auth, snapshot, now }: ApplySnapshot
 ): Promise<SyncAnswer> {
 	const publicKey = auth.by === 'signature' ? auth.publicKey : (snapshot.publicKey ?? null);
+	// Checked on the curve only when it may be stored (off the hot path of a known event's sync).
+	const checkKey = () => {
+		if (publicKey && !isPublicKeyText(publicKey)) throw new Refused('bad_public_key');
+	};
 	const incoming: StampedEventDetails = {
 		...snapshot.event,
 		updatedBy: snapshot.event.updatedBy ?? snapshot.deviceId
@@ -103,6 +108,7 @@ async function apply(
 	if (!stored) {
 		// Trust on first use. DO NOTHING + read back makes two first syncs racing in two processes
 		// agree on one key: the loser reads the winner's row and is judged by its hash.
+		checkKey();
 		const inserted = await run(
 			sql.insertEvent([eventId, auth.keyHash, ...detailValues(incoming), publicKey, now, now])
 		);
@@ -115,6 +121,7 @@ async function apply(
 		authenticate(stored, auth);
 		if (auth.by === 'key' && publicKey && !stored.public_key) {
 			// Learnt once, from a request the event key authenticated; never replaced after.
+			checkKey();
 			await run(sql.setPublicKey(publicKey, eventId));
 		}
 		const current = storedDetails(stored);

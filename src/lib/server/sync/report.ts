@@ -103,7 +103,9 @@ export async function handleReport(
 					'unknown_key',
 					'The server has no signing key for this event yet: sync once from the host’s device while online'
 				)
-			: apiError(403, 'wrong_key', 'This event is registered with another signing key');
+			: result.reason === 'wrong_key'
+				? apiError(403, 'wrong_key', 'This event is registered with another signing key')
+				: apiError(400, 'bad_report', 'The report’s public key is not a P-256 point');
 	}
 	const answer: ReportAnswer = {
 		...result.answer,
