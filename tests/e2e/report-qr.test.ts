@@ -314,6 +314,12 @@ describe('report by QR', () => {
 		const last = pages.at(-1)!;
 		await expect.poll(() => last.getByTestId('relay-status').innerText()).toContain('Sent:');
 		expect(serverState(bigId).totals).toEqual(bigCounts);
+		// The tabs opened first learn from the last one that the report went.
+		await expect
+			.poll(() => pages[0]!.getByTestId('relay-status').innerText())
+			.toBe(
+				'All the codes arrived in another tab, which sends the report. You can close this one.'
+			);
 		for (const page of pages) await page.close();
 	});
 

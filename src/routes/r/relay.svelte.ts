@@ -15,6 +15,7 @@ export type RelayPhase =
 	| { kind: 'sending' }
 	| { kind: 'offline' }
 	| { kind: 'sent' }
+	| { kind: 'elsewhere' }
 	| { kind: 'refused'; code: string; message: string }
 	| { kind: 'server' };
 
@@ -109,9 +110,35 @@ export class Relay {
 		stored.parts[fragment.index - 1] = fragment.chunk;
 		store.set(key, JSON.stringify(stored));
 		this.#collecting = fragment.id;
-		const whole = assembleParts(stored.parts, stored.total);
+		this.#gather(fragment.id);
+	}
+
+	/**
+	 * Another tab of this browser changed the parts (a phone's camera app opens each code in a
+	 * tab of its own): count them again, and send if they are now whole.
+	 */
+	storageChanged(key: string | null): void {
+		if (this.#phase.kind !== 'parts' || !this.#collecting) return;
+		if (key !== null && key !== PARTS_PREFIX + this.#collecting) return;
+		this.#gather(this.#collecting, false);
+	}
+
+	/** Counts the stored parts; sends when whole, unless another tab completed them (it sends). */
+	#gather(id: string, mine = true): void {
+		let stored: StoredParts | null;
+		try {
+			stored = JSON.parse(store.get(PARTS_PREFIX + id) ?? 'null') as StoredParts | null;
+		} catch {
+			stored = null;
+		}
+		const whole = stored && assembleParts(stored.parts, stored.total);
+		if (!stored || (whole && !mine)) {
+			// Whole, or already removed because it went through: another tab has it.
+			this.#phase = { kind: 'elsewhere' };
+			return;
+		}
 		if (whole) {
-			this.#accept(whole, fragment.id);
+			this.#accept(whole, id);
 			return;
 		}
 		this.#phase = {

@@ -39,6 +39,8 @@ export const relayMessages = defineMessages(
 		sent: 'Sent: {summary} for “{name}”. Thank you!',
 		sentNothing: 'Sent: the details of “{name}”. Thank you!',
 		sentTwice: 'Scanning it again is harmless: nothing is ever counted twice.',
+		elsewhere:
+			'All the codes arrived in another tab, which sends the report. You can close this one.',
 		offline:
 			'Your phone has no connection right now. The report stays on this page and goes as soon as you are back online.',
 		tampered: 'This code was changed after it was made, so nothing was counted.',
@@ -96,6 +98,8 @@ export const relayMessages = defineMessages(
 		sent: `Envoyé${NB}: {summary} pour «${NB}{name}${NB}». Merci${NB}!`,
 		sentNothing: `Envoyé${NB}: les détails de «${NB}{name}${NB}». Merci${NB}!`,
 		sentTwice: `Le balayer de nouveau est sans risque${NB}: rien n’est jamais compté deux fois.`,
+		elsewhere:
+			'Tous les codes sont arrivés dans un autre onglet, qui envoie le rapport. Vous pouvez fermer celui-ci.',
 		offline:
 			'Votre téléphone n’a pas de connexion pour l’instant. Le rapport reste sur cette page et part dès que vous êtes de nouveau en ligne.',
 		tampered: 'Ce code a été modifié après sa création, alors rien n’a été compté.',
