@@ -97,3 +97,11 @@ describe('host and co-host', () => {
 		await expect.poll(() => host.getByTestId('sync-last').textContent()).toMatch(/2 devices/);
 	});
 });
+
+describe('co-host report by QR', () => {
+	it('the co-host QR carried the event’s signing key: the co-host can report by QR too', async () => {
+		await cohost.getByRole('link', { name: 'Report by QR' }).click();
+		await cohost.getByTestId('report-qr').locator('svg').waitFor();
+		expect(await cohost.getByTestId('report-no-key').count()).toBe(0);
+	});
+});

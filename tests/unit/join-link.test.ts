@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { joinLink, parseJoinLink, type JoinPayload } from '$lib/shared/join-link';
 import { randomEventKey, randomId } from '$lib/shared/ids';
+import { generateSigningKey } from '$lib/shared/p256';
 
 const event: JoinPayload = {
 	id: randomId(),
@@ -20,6 +21,16 @@ describe('co-host join link', () => {
 		const link = joinLink('https://letterday.example', event);
 		expect(link.startsWith('https://letterday.example/join#')).toBe(true);
 		expect(parseJoinLink(link)).toEqual({ ok: true, value: event });
+	});
+
+	it('carries the event’s signing key, so a co-host can sign reports by QR', async () => {
+		const signed = { ...event, signingKey: await generateSigningKey() };
+		const link = joinLink('https://letterday.example', signed);
+		expect(parseJoinLink(link)).toEqual({ ok: true, value: signed });
+		const [x, y] = [signed.signingKey.x, signed.signingKey.y];
+		// A point off the curve, or a part missing, is refused.
+		expect(parseJoinLink(link.replace(`${x}.${y}`, `${y}.${x}`)).ok).toBe(false);
+		expect(parseJoinLink(link.replace(`.${signed.signingKey.d}`, '')).ok).toBe(false);
 	});
 
 	it('keeps the key out of the part of the URL a server sees', () => {

@@ -73,7 +73,8 @@ const wireProblems: Record<SyncErrorCode, BackupProblem> = {
 	unknown_kind: 'bad_kind',
 	bad_value: 'bad_value',
 	duplicate_counter: 'duplicate_counter',
-	too_many_counters: 'too_many_counters'
+	too_many_counters: 'too_many_counters',
+	bad_public_key: 'bad_field'
 };
 
 /** The wire parser's messages start with where the problem is: "counters[3].plus must …". */

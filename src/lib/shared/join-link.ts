@@ -6,15 +6,22 @@
 import { isLocale, type Locale } from './domain';
 import { DETAIL_FIELDS, parseEventDetails, type StampedEventDetails } from './event-details';
 import { EVENT_KEY_PATTERN, isId } from './ids';
+import { fromBase64Url, isP256Point, signingKeyOf, type SigningKey } from './p256';
 
 export interface JoinPayload extends StampedEventDetails {
 	id: string;
 	key: string;
 	lang: Locale;
+	/** The event's P-256 key, so a co-host can sign its own reports by QR. Absent from links of
+	 * events made before reports by QR existed. */
+	signingKey?: SigningKey;
 }
 
+/** The signing key travels as one field, `s=x.y.d` (base64url each). */
+const SIGNING_KEY_FIELD = 's';
+
 /** Each field's one-letter name in the fragment: typed so a new field must be given one. */
-const FIELDS: Record<keyof JoinPayload, string> = {
+const FIELDS: Record<Exclude<keyof JoinPayload, 'signingKey'>, string> = {
 	id: 'e',
 	key: 'k',
 	name: 'n',
@@ -30,8 +37,10 @@ const FIELDS: Record<keyof JoinPayload, string> = {
 export function joinLink(origin: string, event: JoinPayload): string {
 	const params = new URLSearchParams();
 	for (const [field, short] of Object.entries(FIELDS)) {
-		params.set(short, String(event[field as keyof JoinPayload]));
+		params.set(short, String(event[field as keyof typeof FIELDS]));
 	}
+	const key = event.signingKey;
+	if (key) params.set(SIGNING_KEY_FIELD, `${key.x}.${key.y}.${key.d}`);
 	return `${origin}/join#${params.toString()}`;
 }
 
@@ -53,5 +62,25 @@ export function parseJoinLink(text: string): JoinParse {
 	const fields = Object.fromEntries(DETAIL_FIELDS.map((field) => [field, get(field)]));
 	const details = parseEventDetails({ ...fields, updatedAt: Number(get('updatedAt')) }, 'event');
 	if (!details.ok) return { ok: false, reason: details.message };
-	return { ok: true, value: { ...details.value, id, key, lang, updatedBy: get('updatedBy') } };
+	const value: JoinPayload = { ...details.value, id, key, lang, updatedBy: get('updatedBy') };
+	const signing = params.get(SIGNING_KEY_FIELD);
+	if (signing !== null) {
+		const signingKey = parseSigningKey(signing);
+		if (!signingKey) return { ok: false, reason: 'signing key' };
+		value.signingKey = signingKey;
+	}
+	return { ok: true, value };
+}
+
+function parseSigningKey(text: string): SigningKey | null {
+	const parts = text.split('.');
+	if (parts.length !== 3) return null;
+	const bytes = parts.map(fromBase64Url);
+	if (bytes.some((part) => part?.length !== 32)) return null;
+	const point = new Uint8Array(65);
+	point[0] = 4;
+	point.set(bytes[0]!, 1);
+	point.set(bytes[1]!, 33);
+	if (!isP256Point(point)) return null;
+	return signingKeyOf(parts[2]!, parts[0]!, parts[1]!);
 }

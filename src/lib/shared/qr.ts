@@ -22,8 +22,11 @@ function utf8AsBinaryString(text: string): string {
 	return binary;
 }
 
-export function qrMatrix(text: string): QrMatrix {
-	const code = qrcode(0, 'M');
+/** M by default (prints get creased); L for codes shown only on a screen, to keep them sparse. */
+export type QrCorrection = 'L' | 'M';
+
+export function qrMatrix(text: string, correction: QrCorrection = 'M'): QrMatrix {
+	const code = qrcode(0, correction);
 	code.addData(utf8AsBinaryString(text), 'Byte');
 	code.make();
 	const size = code.getModuleCount();

@@ -2,8 +2,9 @@
  * The sync wire format (docs/api.md), shared by the device's sync engine and the endpoint.
  *
  * The request body is a CounterSnapshot: one device's absolute counter values for one event plus
- * its copy of the event details. It is the ONE snapshot format: a later "report by QR" wraps the
- * same object with the event id and an HMAC under the event key.
+ * its copy of the event details. It is the ONE snapshot format: a "report by QR" (report.ts)
+ * carries the same object, signed with the event's P-256 key, and the server checks it with
+ * parseCounterSnapshot too.
  *
  * The validators are written by hand rather than with a schema library: they run on every sync,
  * must name the exact rule broken (each has its own error code) and must stay tiny on the client.
@@ -28,6 +29,10 @@ import {
 	type StampedEventDetails
 } from './event-details';
 import { isId } from './ids';
+import { PUBLIC_KEY_PATTERN } from './p256';
+
+export const PUBLIC_KEY_RULE =
+	'publicKey must be a P-256 point on the curve: base64url of 0x04 || x || y, 87 characters';
 
 /** The largest sync body the endpoint reads, in bytes. */
 export const MAX_SYNC_BODY_BYTES = 256 * 1024;
@@ -44,6 +49,9 @@ export interface CounterSnapshot {
 	event: SnapshotEventDetails;
 	/** Absolute values, never deltas; at most one entry per (caseId, kind). */
 	counters: CounterState[];
+	/** The event's public signing key (base64url of the raw P-256 point), so the server can check
+	 * reports relayed by QR later. Stored only when the server has none for the event yet. */
+	publicKey?: string;
 }
 
 /** The 200 answer: the event as merged over every device. */
@@ -68,7 +76,8 @@ export type SyncErrorCode =
 	| 'unknown_kind'
 	| 'bad_value'
 	| 'duplicate_counter'
-	| 'too_many_counters';
+	| 'too_many_counters'
+	| 'bad_public_key';
 
 export type WireResult<T> =
 	| { ok: true; value: T }
@@ -183,7 +192,16 @@ export function parseCounterSnapshot(
 			seen.add(key);
 			return { caseId, kind: kind as CounterKind, plus, minus };
 		});
-		return { format: SYNC_FORMAT_VERSION, deviceId, event, counters };
+		const snapshot: CounterSnapshot = { format: SYNC_FORMAT_VERSION, deviceId, event, counters };
+		if (body.publicKey !== undefined) {
+			// The shape only, here on every sync; the server checks the point lies on the curve
+			// when it is about to store it (sync-repo), once per event.
+			if (typeof body.publicKey !== 'string' || !PUBLIC_KEY_PATTERN.test(body.publicKey)) {
+				fail('bad_public_key', PUBLIC_KEY_RULE);
+			}
+			snapshot.publicKey = body.publicKey;
+		}
+		return snapshot;
 	});
 }
 

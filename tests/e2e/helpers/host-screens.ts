@@ -71,6 +71,14 @@ export const HOST_SCREENS: HostScreen[] = [
 		path: (d) => `/event/cohost?id=${d.eventId}`,
 		ready: (page) => page.getByTestId('cohost-qr').locator('svg').waitFor()
 	},
+	{
+		name: 'report QR',
+		path: (d) => `/event/report?id=${d.eventId}`,
+		ready: async (page) => {
+			await page.getByTestId('report-qr').locator('svg').waitFor();
+			await page.getByTestId('report-totals').waitFor();
+		}
+	},
 	{ name: 'join', path: () => '/join', ready: (page) => page.locator('#join-link').waitFor() },
 	{ name: 'cases', path: () => '/cases', ready: (page) => atLeast(page, 'main li.card', 8) },
 	{

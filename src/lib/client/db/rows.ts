@@ -1,6 +1,7 @@
 import type { CounterKind, CounterState, CounterTotal, Locale } from '$lib/shared/domain';
 import type { StampedEventDetails } from '$lib/shared/event-details';
 import type { LocalizedCasePack, LocalizedCaseSheet } from '$lib/shared/case-pack';
+import type { SigningKey } from '$lib/shared/p256';
 
 /** One event this device hosts or co-hosts. `key` is the secret that authorizes its sync. */
 export interface EventRow extends StampedEventDetails {
@@ -12,6 +13,9 @@ export interface EventRow extends StampedEventDetails {
 	createdAt: number;
 	/** 1 when details changed since the last successful sync. */
 	detailsDirty: 0 | 1;
+	/** The event's ECDSA P-256 key (private JWK, public x and y included): signs reports by QR.
+	 * Absent on events made before reports by QR existed. Not indexed: no schema version bump. */
+	signingKey?: SigningKey;
 }
 
 /** This device's own PN-counter for one (event, case, kind). Other devices' rows stay on theirs. */

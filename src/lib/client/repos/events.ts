@@ -7,6 +7,7 @@ import {
 } from '$lib/shared/event-details';
 import { randomEventKey, randomId } from '$lib/shared/ids';
 import type { JoinPayload } from '$lib/shared/join-link';
+import { generateSigningKey, signingKeyOf } from '$lib/shared/p256';
 import { db } from '../db/database';
 import type { EventRow } from '../db/rows';
 import { notifyLocalChange } from './changes';
@@ -17,13 +18,18 @@ export interface NewEvent extends Omit<EventDetails, 'updatedAt'> {
 	expected: number | null;
 }
 
-/** Creates an event entirely on the device: its id and its 256-bit key are made here. */
+/**
+ * Creates an event entirely on the device: its id, its 256-bit key and its P-256 signing key
+ * (for reports by QR) are made here.
+ */
 export async function createEvent(input: NewEvent): Promise<EventRow> {
+	const signingKey = await generateSigningKey();
 	const now = Date.now();
 	const row: EventRow = {
 		...input,
 		id: randomId(),
 		key: randomEventKey(),
+		signingKey,
 		createdAt: now,
 		updatedAt: now,
 		updatedBy: await deviceId(),
@@ -95,15 +101,23 @@ export type JoinResult = { ok: true; event: EventRow } | { ok: false; reason: 'o
  */
 export async function joinEvent(payload: JoinPayload): Promise<JoinResult> {
 	const database = db();
+	// A plain copy: a screen's payload may be a reactive proxy, which IndexedDB cannot clone.
+	const { signingKey: given, ...fields } = payload;
+	const signingKey = given && signingKeyOf(given.d, given.x, given.y);
 	return database.transaction('rw', database.events, async () => {
 		const existing = await database.events.get(payload.id);
 		if (existing) {
-			return existing.key === payload.key
-				? { ok: true as const, event: existing }
-				: { ok: false as const, reason: 'other_key' as const };
+			if (existing.key !== payload.key) return { ok: false as const, reason: 'other_key' as const };
+			if (!existing.signingKey && signingKey) {
+				// Joined before with an older link: the new one lets this device report by QR.
+				await database.events.update(existing.id, { signingKey });
+				return { ok: true as const, event: { ...existing, signingKey } };
+			}
+			return { ok: true as const, event: existing };
 		}
 		const row: EventRow = {
-			...payload,
+			...fields,
+			...(signingKey ? { signingKey } : {}),
 			expected: null,
 			createdAt: Date.now(),
 			detailsDirty: 0
@@ -114,5 +128,12 @@ export async function joinEvent(payload: JoinPayload): Promise<JoinResult> {
 }
 
 export function joinPayload(event: EventRow): JoinPayload {
-	return { ...stampedDetailsOf(event), id: event.id, key: event.key, lang: event.lang };
+	const payload: JoinPayload = {
+		...stampedDetailsOf(event),
+		id: event.id,
+		key: event.key,
+		lang: event.lang
+	};
+	if (event.signingKey) payload.signingKey = event.signingKey;
+	return payload;
 }

@@ -5,6 +5,7 @@
  */
 import { SYNC_FORMAT_VERSION } from '$lib/shared/domain';
 import { stampedDetailsOf } from '$lib/shared/event-details';
+import { publicKeyText } from '$lib/shared/p256';
 import { deviceId } from '../repos/device';
 import { listEvents } from '../repos/events';
 import {
@@ -17,6 +18,7 @@ import { eventsWithPendingRelayed } from '../repos/relayed';
 import { eventsWithDirtyCounters } from '../repos/tally';
 import type { EventRow, SyncStateRow } from '../db/rows';
 import { sendRelayed } from './relay';
+import type { CounterSnapshot } from '$lib/shared/sync-wire';
 import { postSnapshot, type SyncFailure } from './transport';
 
 /**
@@ -64,17 +66,15 @@ export async function syncEvent(
 	const sent = sentWhole.has(eventId) ? rows.filter((row) => row.dirty === 1) : rows;
 	const details = stampedDetailsOf(event);
 	const attemptAt = Date.now();
-	const outcome = await postSnapshot(
-		event.id,
-		event.key,
-		{
-			format: SYNC_FORMAT_VERSION,
-			deviceId: device,
-			event: details,
-			counters: sent.map(({ caseId, kind, plus, minus }) => ({ caseId, kind, plus, minus }))
-		},
-		fetcher
-	);
+	const snapshot: CounterSnapshot = {
+		format: SYNC_FORMAT_VERSION,
+		deviceId: device,
+		event: details,
+		counters: sent.map(({ caseId, kind, plus, minus }) => ({ caseId, kind, plus, minus }))
+	};
+	// The server keeps the first public key it hears of, so reports by QR can be checked later.
+	if (event.signingKey) snapshot.publicKey = publicKeyText(event.signingKey);
+	const outcome = await postSnapshot(event.id, event.key, snapshot, fetcher);
 	if (!outcome.ok) {
 		const { failure } = outcome;
 		const rejected = failure.kind === 'rejected';

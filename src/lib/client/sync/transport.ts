@@ -45,3 +45,44 @@ export async function postSnapshot(
 	if (!parsed.ok) return { ok: false, failure: { kind: 'server', status: response.status } };
 	return { ok: true, answer: parsed.value };
 }
+
+export type ReportOutcome =
+	| { ok: true; answer: SyncAnswer }
+	| { ok: false; failure: Exclude<SyncFailure, { kind: 'wrong_key' }> };
+
+/** Relays a report by QR (the relay page, on whatever phone scanned the code). No key: it is signed. */
+export async function postReport(
+	eventId: string,
+	report: string,
+	fetcher: typeof fetch = fetch
+): Promise<ReportOutcome> {
+	let response: Response;
+	try {
+		response = await fetcher(`/api/events/${encodeURIComponent(eventId)}/report`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ report }),
+			cache: 'no-store'
+		});
+	} catch {
+		return { ok: false, failure: { kind: 'network' } };
+	}
+	const body: unknown = await response.json().catch(() => null);
+	if (response.status >= 500 || body === null) {
+		return { ok: false, failure: { kind: 'server', status: response.status } };
+	}
+	if (!response.ok) {
+		const error = (body as { error?: { code?: unknown; message?: unknown } }).error;
+		return {
+			ok: false,
+			failure: {
+				kind: 'rejected',
+				code: String(error?.code ?? response.status),
+				message: String(error?.message ?? '')
+			}
+		};
+	}
+	const parsed = parseSyncAnswer(body);
+	if (!parsed.ok) return { ok: false, failure: { kind: 'server', status: response.status } };
+	return { ok: true, answer: parsed.value };
+}

@@ -43,6 +43,16 @@ const migrations: Record<string, Migration> = {
 			await db.schema.dropTable('counters').execute();
 			await db.schema.dropTable('events').execute();
 		}
+	},
+	'0002_event_public_key': {
+		// The event's P-256 public key (base64url of the raw point), learnt at a sync or at the
+		// first relayed report; it checks reports by QR. Null for events made before it existed.
+		async up(db: Kysely<unknown>) {
+			await db.schema.alterTable('events').addColumn('public_key', 'text').execute();
+		},
+		async down(db: Kysely<unknown>) {
+			await db.schema.alterTable('events').dropColumn('public_key').execute();
+		}
 	}
 };
 

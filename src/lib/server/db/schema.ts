@@ -15,6 +15,8 @@ export interface EventsTable {
 	details_device_id: string;
 	created_at: number;
 	last_sync_at: number;
+	/** The event's P-256 public key, base64url of the raw point; checks reports relayed by QR. */
+	public_key: string | null;
 }
 
 /** One device's PN-counter for one (event, case, kind); merged by max of each half. */

@@ -2,10 +2,12 @@
  * Storage side of a sync: register-or-authenticate the event, max-merge the device's counters,
  * last-writer-wins the details and read back the event-wide totals, all in ONE transaction.
  * A known event with unchanged details costs five statements: begin, touch, upsert, totals,
- * commit.
+ * commit (plus one, once per event, to store its public key). Syncs authenticate by the event
+ * key's hash; reports by QR by a signature the handler has verified (SnapshotAuth): one path.
  */
 import { keyHashesEqual } from '$lib/server/auth/event-key';
 import { compareCounterKeys } from '$lib/shared/counters';
+import { isPublicKeyText } from '$lib/shared/p256';
 import { SYNC_FORMAT_VERSION, type CounterKind, type Province } from '$lib/shared/domain';
 import {
 	DETAIL_FIELDS,
@@ -25,18 +27,32 @@ import {
 } from './sync-statements';
 import { rawWriteTransaction, type RunQuery } from './transaction';
 
+/**
+ * How the request proved it may write to the event. A sync presents the event key (its hash
+ * here). A report relayed by QR is signed: the handler has already checked the signature with
+ * the report's own public key, so here that key must be the one the event is registered with;
+ * for an unknown event the report registers it with its key hash and public key.
+ */
+export type SnapshotAuth =
+	{ by: 'key'; keyHash: string } | { by: 'signature'; publicKey: string; keyHash: string };
+
 export interface ApplySnapshot {
 	eventId: string;
-	/** SHA-256 of the key the request presented. */
-	keyHash: string;
+	auth: SnapshotAuth;
 	snapshot: CounterSnapshot;
 	/** Server time of this sync. */
 	now: number;
 }
 
-export type ApplyResult = { ok: true; answer: SyncAnswer } | { ok: false; reason: 'wrong_key' };
+export type ApplyFailure = 'wrong_key' | 'unknown_key' | 'bad_public_key';
 
-class WrongKey extends Error {}
+export type ApplyResult = { ok: true; answer: SyncAnswer } | { ok: false; reason: ApplyFailure };
+
+class Refused extends Error {
+	constructor(readonly reason: ApplyFailure) {
+		super(reason);
+	}
+}
 
 type StoredEvent = Pick<
 	EventsTable,
@@ -48,6 +64,7 @@ type StoredEvent = Pick<
 	| 'date'
 	| 'details_updated_at'
 	| 'details_device_id'
+	| 'public_key'
 >;
 
 interface TotalRow {
@@ -67,7 +84,7 @@ export async function applySnapshot(db: AppDb, input: ApplySnapshot): Promise<Ap
 		return { ok: true, answer };
 	} catch (error) {
 		// Thrown inside the transaction, so the rollback undoes the last_sync_at stamp too.
-		if (error instanceof WrongKey) return { ok: false, reason: 'wrong_key' };
+		if (error instanceof Refused) return { ok: false, reason: error.reason };
 		throw error;
 	}
 }
@@ -75,8 +92,13 @@ export async function applySnapshot(db: AppDb, input: ApplySnapshot): Promise<Ap
 async function apply(
 	sql: SyncStatements,
 	run: RunQuery,
-	{ eventId, keyHash, snapshot, now }: ApplySnapshot
+	{ eventId, auth, snapshot, now }: ApplySnapshot
 ): Promise<SyncAnswer> {
+	const publicKey = auth.by === 'signature' ? auth.publicKey : (snapshot.publicKey ?? null);
+	// Checked on the curve only when it may be stored (off the hot path of a known event's sync).
+	const checkKey = () => {
+		if (publicKey && !isPublicKeyText(publicKey)) throw new Refused('bad_public_key');
+	};
 	const incoming: StampedEventDetails = {
 		...snapshot.event,
 		updatedBy: snapshot.event.updatedBy ?? snapshot.deviceId
@@ -86,8 +108,9 @@ async function apply(
 	if (!stored) {
 		// Trust on first use. DO NOTHING + read back makes two first syncs racing in two processes
 		// agree on one key: the loser reads the winner's row and is judged by its hash.
+		checkKey();
 		const inserted = await run(
-			sql.insertEvent([eventId, keyHash, ...detailValues(incoming), now, now])
+			sql.insertEvent([eventId, auth.keyHash, ...detailValues(incoming), publicKey, now, now])
 		);
 		if (inserted.length === 0) {
 			stored = (await run<StoredEvent>(sql.touchEvent(now, eventId)))[0];
@@ -95,7 +118,12 @@ async function apply(
 		}
 	}
 	if (stored) {
-		if (!keyHashesEqual(stored.key_hash, keyHash)) throw new WrongKey();
+		authenticate(stored, auth);
+		if (auth.by === 'key' && publicKey && !stored.public_key) {
+			// Learnt once, from a request the event key authenticated; never replaced after.
+			checkKey();
+			await run(sql.setPublicKey(publicKey, eventId));
+		}
 		const current = storedDetails(stored);
 		// The same function the devices use, so server and devices pick the same winner.
 		details = pickLatestDetails(current, incoming);
@@ -129,6 +157,17 @@ async function apply(
 		devices: rows.length > 0 ? Number(rows[0]!.devices) : 0,
 		syncedAt: now
 	};
+}
+
+function authenticate(stored: StoredEvent, auth: SnapshotAuth): void {
+	if (auth.by === 'key') {
+		if (!keyHashesEqual(stored.key_hash, auth.keyHash)) throw new Refused('wrong_key');
+		return;
+	}
+	// An event registered by a sync from a device that had no signing key yet: a report cannot
+	// prove it comes from the event's holder. One sync online from the host stores the key.
+	if (!stored.public_key) throw new Refused('unknown_key');
+	if (stored.public_key !== auth.publicKey) throw new Refused('wrong_key');
 }
 
 /** In the order of DETAIL_COLUMNS. */

@@ -10,7 +10,7 @@ import type { DbDialect } from './open';
 
 /** The detail fields keep their names as columns; the stamp has two of its own. */
 export const DETAIL_COLUMNS = [...DETAIL_FIELDS, 'details_updated_at', 'details_device_id'];
-const EVENT_FIELDS = ['key_hash', ...DETAIL_COLUMNS].join(', ');
+const EVENT_FIELDS = ['key_hash', ...DETAIL_COLUMNS, 'public_key'].join(', ');
 
 /** Values per counter row in an upsert. */
 const COUNTER_WIDTH = 7;
@@ -23,8 +23,10 @@ export interface SyncStatements {
 	 * locks the row, so syncs of one event run one at a time. No row: unknown event. */
 	touchEvent(now: number, eventId: string): CompiledQuery;
 	/** Registers an event unless it exists; returns a row only when this call inserted it.
-	 * Values: id, key_hash, the DETAIL_COLUMNS, created_at, last_sync_at. */
+	 * Values: id, key_hash, the DETAIL_COLUMNS, public_key (or null), created_at, last_sync_at. */
 	insertEvent(values: unknown[]): CompiledQuery;
+	/** Stores the event's public key only where none is stored yet: a key once learnt stays. */
+	setPublicKey(publicKey: string, eventId: string): CompiledQuery;
 	/** Values: the DETAIL_COLUMNS, then id. */
 	updateDetails(values: unknown[]): CompiledQuery;
 	/** Max-merge upsert; values are rows of event_id, device_id, case_id, kind, plus, minus,
@@ -44,10 +46,12 @@ export function syncStatements(dialect: DbDialect): SyncStatements {
 	const [now, id] = slots(2);
 	const touch = `update events set last_sync_at = ${now} where id = ${id} returning ${EVENT_FIELDS}`;
 	const insert = `insert into events (id, ${EVENT_FIELDS}, created_at, last_sync_at)
-		values (${slots(DETAIL_COLUMNS.length + 4).join(', ')}) on conflict (id) do nothing returning id`;
+		values (${slots(DETAIL_COLUMNS.length + 5).join(', ')}) on conflict (id) do nothing returning id`;
 	const d = slots(DETAIL_COLUMNS.length + 1);
 	const update = `update events set ${DETAIL_COLUMNS.map((column, i) => `${column} = ${d[i]}`).join(', ')}
 		where id = ${d[DETAIL_COLUMNS.length]}`;
+	const [k1, k2] = slots(2);
+	const setKey = `update events set public_key = ${k1} where id = ${k2} and public_key is null`;
 	// The device count rides along as an uncorrelated subquery, computed once per statement.
 	const [e1, e2] = pg ? ['$1', '$1'] : ['?', '?'];
 	const totals = `select case_id, kind, sum(plus - minus) as total,
@@ -80,6 +84,7 @@ export function syncStatements(dialect: DbDialect): SyncStatements {
 		touchEvent: (at, eventId) => CompiledQuery.raw(touch, [at, eventId]),
 		insertEvent: (values) => CompiledQuery.raw(insert, values),
 		updateDetails: (values) => CompiledQuery.raw(update, values),
+		setPublicKey: (publicKey, eventId) => CompiledQuery.raw(setKey, [publicKey, eventId]),
 		upsertCounters: (values) => CompiledQuery.raw(upsertSql(values.length / COUNTER_WIDTH), values),
 		totals: (eventId) => CompiledQuery.raw(totals, totalsParams(eventId))
 	};

@@ -7,7 +7,7 @@ import { bearerEventKey, hashEventKey } from '$lib/server/auth/event-key';
 import type { AppDb } from '$lib/server/db/open';
 import { applySnapshot } from '$lib/server/db/sync-repo';
 import { isId } from '$lib/shared/ids';
-import { MAX_SYNC_BODY_BYTES, parseCounterSnapshot } from '$lib/shared/sync-wire';
+import { MAX_SYNC_BODY_BYTES, PUBLIC_KEY_RULE, parseCounterSnapshot } from '$lib/shared/sync-wire';
 import { readJsonBody } from './read-body';
 
 export interface SyncDeps {
@@ -67,7 +67,7 @@ export async function handleSync(
 	try {
 		result = await applySnapshot(db, {
 			eventId,
-			keyHash: hashEventKey(key.key),
+			auth: { by: 'key', keyHash: hashEventKey(key.key) },
 			snapshot: snapshot.value,
 			now: (deps.now ?? Date.now)()
 		});
@@ -76,7 +76,9 @@ export async function handleSync(
 		return apiError(500, 'internal_error', 'The sync could not be stored; try again later');
 	}
 	if (!result.ok) {
-		return apiError(403, 'wrong_key', 'This event is registered with another key');
+		return result.reason === 'bad_public_key'
+			? apiError(400, 'bad_public_key', PUBLIC_KEY_RULE)
+			: apiError(403, 'wrong_key', 'This event is registered with another key');
 	}
 	return new Response(JSON.stringify(result.answer), {
 		headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }

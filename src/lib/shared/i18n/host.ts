@@ -2,6 +2,7 @@ import { combineMessages } from './combine';
 import { backupMessages } from './host/backup';
 import { eventsMessages } from './host/events';
 import { qrMessages } from './host/qr';
+import { reportMessages } from './host/report';
 import { shellMessages } from './host/shell';
 import { storageMessages } from './host/storage';
 import { syncMessages } from './host/sync';
@@ -18,7 +19,8 @@ export const hostMessages = combineMessages([
 	syncMessages,
 	qrMessages,
 	storageMessages,
-	backupMessages
+	backupMessages,
+	reportMessages
 ]);
 
 export type HostMessageKey = keyof typeof hostMessages.en;

@@ -1,0 +1,119 @@
+/**
+ * POST /api/events/{eventId}/report: a report by QR, relayed by whatever phone scanned it. Thin
+ * like the sync: read, decode, verify the signature, check the sync's own rules, apply through
+ * the sync's own applySnapshot (authenticated by the signature instead of the bearer key), answer.
+ * Every failure answers `{ error: { code, message } }` and stores nothing.
+ */
+import { apiError } from '$lib/server/http/errors';
+import type { AppDb } from '$lib/server/db/open';
+import { applySnapshot } from '$lib/server/db/sync-repo';
+import { isId } from '$lib/shared/ids';
+import { toBase64Url } from '$lib/shared/p256';
+import { decodeReport, verifyReport } from '$lib/shared/report';
+import { parseCounterSnapshot, type SyncAnswer } from '$lib/shared/sync-wire';
+import type { SyncDeps } from './handler';
+import { readJsonBody } from './read-body';
+
+/** A report fits a few QR codes: a few KB at most. */
+export const MAX_REPORT_BODY_BYTES = 16 * 1024;
+
+/** The 200 answer: the sync's answer, and what this report itself brought. */
+export interface ReportAnswer extends SyncAnswer {
+	eventId: string;
+	deviceId: string;
+	/** How many counters the report carried. */
+	counters: number;
+}
+
+export async function handleReport(
+	request: Request,
+	eventId: string,
+	deps: SyncDeps
+): Promise<Response> {
+	if (!isId(eventId)) {
+		const response = apiError(
+			400,
+			'bad_event_id',
+			'The event id must be 16 to 64 characters of A-Z, a-z, 0-9, _ and -'
+		);
+		if (request.body) response.headers.set('connection', 'close');
+		return response;
+	}
+	const body = await readJsonBody(request, MAX_REPORT_BODY_BYTES);
+	if (!body.ok) {
+		const response = apiError(body.status, body.code, body.message);
+		if (!body.drained) response.headers.set('connection', 'close');
+		return response;
+	}
+	const text = (body.value as { report?: unknown } | null)?.report;
+	if (typeof text !== 'string') {
+		return apiError(400, 'bad_request', 'Send { "report": "…" }, the text after /r# in the code');
+	}
+	const decoded = decodeReport(text);
+	if (!decoded.ok) return apiError(400, 'bad_report', decoded.message);
+	const report = decoded.value;
+	if (report.eventId !== eventId) {
+		return apiError(400, 'bad_report', 'The report is for another event than the URL names');
+	}
+	// Before the rules: any change to a signed report is tampering, whatever field it touched.
+	if (!(await verifyReport(report))) {
+		return apiError(
+			400,
+			'bad_signature',
+			'The report was changed after it was made: its signature does not match'
+		);
+	}
+	let caseIds: ReadonlySet<string>;
+	try {
+		caseIds = deps.caseIds();
+	} catch (error) {
+		console.error('report: no case pack', error);
+		return apiError(500, 'internal_error', 'The case pack could not be loaded; try again later');
+	}
+	const snapshot = parseCounterSnapshot(report.snapshot, caseIds);
+	if (!snapshot.ok) return apiError(400, snapshot.code, snapshot.message);
+
+	let db: AppDb;
+	try {
+		db = await deps.database();
+	} catch (error) {
+		console.error('report: database unavailable', error);
+		return apiError(503, 'db_unavailable', 'The database is unavailable; try again later');
+	}
+	let result;
+	try {
+		result = await applySnapshot(db, {
+			eventId,
+			auth: {
+				by: 'signature',
+				publicKey: toBase64Url(report.publicKey),
+				keyHash: report.keyHash
+			},
+			snapshot: snapshot.value,
+			now: (deps.now ?? Date.now)()
+		});
+	} catch (error) {
+		console.error('report: could not apply', error);
+		return apiError(500, 'internal_error', 'The report could not be stored; try again later');
+	}
+	if (!result.ok) {
+		return result.reason === 'unknown_key'
+			? apiError(
+					409,
+					'unknown_key',
+					'The server has no signing key for this event yet: sync once from the host’s device while online'
+				)
+			: result.reason === 'wrong_key'
+				? apiError(403, 'wrong_key', 'This event is registered with another signing key')
+				: apiError(400, 'bad_report', 'The report’s public key is not a P-256 point');
+	}
+	const answer: ReportAnswer = {
+		...result.answer,
+		eventId,
+		deviceId: snapshot.value.deviceId,
+		counters: snapshot.value.counters.length
+	};
+	return new Response(JSON.stringify(answer), {
+		headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }
+	});
+}

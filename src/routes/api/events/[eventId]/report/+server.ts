@@ -1,0 +1,18 @@
+import { getCasePack } from '$lib/server/case-pack';
+import { getDb } from '$lib/server/db';
+import { apiError } from '$lib/server/http/errors';
+import { caseIdsOf } from '$lib/server/sync/case-ids';
+import type { SyncDeps } from '$lib/server/sync/handler';
+import { handleReport } from '$lib/server/sync/report';
+import type { RequestHandler } from './$types';
+
+const deps: SyncDeps = { database: getDb, caseIds: () => caseIdsOf(getCasePack()) };
+
+export const POST: RequestHandler = ({ request, params }) =>
+	handleReport(request, params.eventId, deps);
+
+export const fallback: RequestHandler = () => {
+	const response = apiError(405, 'method_not_allowed', 'Use POST to relay a report');
+	response.headers.set('allow', 'POST');
+	return response;
+};
