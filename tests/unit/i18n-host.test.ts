@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Catalog } from '$lib/shared/i18n/catalog';
 import { defineMessages } from '$lib/shared/i18n/catalog';
 import { combineMessages } from '$lib/shared/i18n/combine';
-import { hostMessages } from '$lib/shared/i18n/host';
+import { SCREEN_AREAS, hostMessages } from '$lib/shared/i18n/host';
 
 // Every area file, found by name, so an area left out of host.ts fails here too.
 const areas = Object.entries(
@@ -16,15 +16,23 @@ describe('host messages', () => {
 		expect(areas.length).toBeGreaterThanOrEqual(4);
 	});
 
-	it('define each key in exactly one area, every area in the combined catalog', () => {
+	it('define each key in exactly one area; every area is in the combined catalog or loads with its screen', () => {
 		const seen = new Map<string, string>();
+		const everyScreen = new Set<string>();
+		const screenAreas: readonly string[] = SCREEN_AREAS;
 		for (const { file, catalog } of areas) {
+			const ownScreen = screenAreas.includes(file.replace(/^.*\/(\w+)\.ts$/, '$1'));
 			for (const key of Object.keys(catalog.en)) {
+				// A screen area's key must not shadow a key every screen has (screenT joins them).
 				expect(seen.get(key), `${key} in ${file}`).toBeUndefined();
 				seen.set(key, file);
+				if (!ownScreen) everyScreen.add(key);
 			}
 		}
-		expect(Object.keys(hostMessages.en).sort()).toEqual([...seen.keys()].sort());
+		expect(Object.keys(hostMessages.en).sort()).toEqual([...everyScreen].sort());
+		expect(
+			areas.filter(({ file }) => screenAreas.some((area) => file.endsWith(`/${area}.ts`)))
+		).toHaveLength(SCREEN_AREAS.length);
 	});
 
 	it('have French for every English key, and no other', () => {

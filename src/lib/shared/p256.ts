@@ -4,13 +4,9 @@
  * browsers and Node 20 both have `globalThis.crypto.subtle`.
  */
 
+import { PUBLIC_KEY_PATTERN } from './ids';
+
 export const RAW_PUBLIC_KEY_BYTES = 65;
-/**
- * 0x04 then 64 bytes, in base64url without padding, spelt canonically: the first character is
- * 'B' (0x04's top six bits) and the last one's two spare bits are zero. One key, one spelling,
- * checked by a regular expression alone (the sync's hot path: well under a microsecond).
- */
-export const PUBLIC_KEY_PATTERN = /^B[A-Za-z0-9_-]{85}[AEIMQUYcgkosw048]$/;
 
 export function toBase64Url(bytes: Uint8Array): string {
 	let binary = '';

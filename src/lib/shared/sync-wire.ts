@@ -28,8 +28,7 @@ import {
 	type EventDetails,
 	type StampedEventDetails
 } from './event-details';
-import { isId } from './ids';
-import { PUBLIC_KEY_PATTERN } from './p256';
+import { PUBLIC_KEY_PATTERN, isId } from './ids';
 
 export const PUBLIC_KEY_RULE =
 	'publicKey must be a P-256 point on the curve: base64url of 0x04 || x || y, 87 characters';

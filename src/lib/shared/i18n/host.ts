@@ -1,16 +1,15 @@
 import { combineMessages } from './combine';
-import { backupMessages } from './host/backup';
 import { eventsMessages } from './host/events';
 import { qrMessages } from './host/qr';
-import { reportMessages } from './host/report';
 import { shellMessages } from './host/shell';
 import { storageMessages } from './host/storage';
 import { syncMessages } from './host/sync';
 import { tallyMessages } from './host/tally';
 
 /**
- * Every string of the host app, one file per area under ./host/. French follows Canadian usage:
- * « », a space before : ; ! ?
+ * The strings every host screen may need, one file per area under ./host/. French follows
+ * Canadian usage: « », a space before : ; ! ? Areas a single screen uses at length are left out
+ * and load with that screen (`screenT` in $lib/client/state/t): SCREEN_AREAS.
  */
 export const hostMessages = combineMessages([
 	shellMessages,
@@ -18,9 +17,10 @@ export const hostMessages = combineMessages([
 	tallyMessages,
 	syncMessages,
 	qrMessages,
-	storageMessages,
-	backupMessages,
-	reportMessages
+	storageMessages
 ]);
 
 export type HostMessageKey = keyof typeof hostMessages.en;
+
+/** Areas under ./host/ that their screen loads itself, to keep the first load small. */
+export const SCREEN_AREAS = ['backup', 'report'] as const;

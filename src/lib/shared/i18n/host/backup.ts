@@ -46,12 +46,6 @@ export const backupMessages = defineMessages(
 		restoreWhereEventNoPath: 'Event {n}: {problem}',
 		restoreWhereFile: '{path}: {problem}',
 		restoreWhereWhole: '{problem}',
-		relayedWaiting: {
-			one: '{count} imported count waiting to be sent',
-			other: '{count} imported counts waiting to be sent'
-		},
-		relayedRefused: 'The server refused imported counts ({code}). Please tell the organizers.',
-
 		pathDevice: 'counts of device {n}',
 		pathCounter: 'count {n}',
 		pathDetails: 'event details',
@@ -142,13 +136,6 @@ export const backupMessages = defineMessages(
 		restoreWhereEventNoPath: 'Événement {n}\u00a0: {problem}',
 		restoreWhereFile: '{path}\u00a0: {problem}',
 		restoreWhereWhole: '{problem}',
-		relayedWaiting: {
-			one: '{count} décompte importé en attente d’envoi',
-			other: '{count} décomptes importés en attente d’envoi'
-		},
-		relayedRefused:
-			'Le serveur a refusé des décomptes importés ({code}). Veuillez prévenir les organisateurs.',
-
 		pathDevice: 'décomptes de l’appareil {n}',
 		pathCounter: 'décompte {n}',
 		pathDetails: 'détails de l’événement',

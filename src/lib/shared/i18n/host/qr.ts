@@ -3,6 +3,7 @@ import { defineMessages } from '../catalog';
 /** QR codes: inviting a co-host, the participants’ codes, and joining from a co-host code. */
 export const qrMessages = defineMessages(
 	{
+		reportQr: 'Report by QR',
 		cohostQr: 'Co-host QR',
 		cohostTitle: 'Invite a co-host',
 		cohostHelp:
@@ -44,6 +45,7 @@ export const qrMessages = defineMessages(
 		deviceIdLabel: 'This device’s id: {id}'
 	},
 	{
+		reportQr: 'Rapport par QR',
 		cohostQr: 'Code QR de coanimation',
 		cohostTitle: 'Inviter un coanimateur',
 		cohostHelp:

@@ -5,7 +5,6 @@ const NB = '\u00a0';
 /** The host's "Report by QR" screen: this device's counts in a code any phone can relay. */
 export const reportMessages = defineMessages(
 	{
-		reportQr: 'Report by QR',
 		reportTitle: 'Report by QR',
 		reportHelp:
 			'No network here? Ask anyone with mobile data to scan this code with their phone’s camera. Their phone sends this device’s counts to the national total; nothing to install.',
@@ -28,7 +27,6 @@ export const reportMessages = defineMessages(
 		reportNext: 'Next code'
 	},
 	{
-		reportQr: 'Rapport par QR',
 		reportTitle: 'Rapport par QR',
 		reportHelp: `Pas de réseau ici${NB}? Demandez à une personne qui a des données mobiles de balayer ce code avec l’appareil photo de son téléphone. Son téléphone envoie les comptes de cet appareil au total national${NB}; rien à installer.`,
 		reportHolds: `Le code contient «${NB}{name}${NB}» et ce que cet appareil a compté${NB}:`,

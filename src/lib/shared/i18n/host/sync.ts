@@ -3,6 +3,12 @@ import { defineMessages } from '../catalog';
 /** Sync and the device status screen: storage, offline mode, what is waiting to be sent. */
 export const syncMessages = defineMessages(
 	{
+		relayedWaiting: {
+			one: '{count} imported count waiting to be sent',
+			other: '{count} imported counts waiting to be sent'
+		},
+		relayedRefused: 'The server refused imported counts ({code}). Please tell the organizers.',
+
 		statusTitle: 'Device status',
 		storagePersistent: 'Storage is persistent: the browser will not clear it to save space.',
 		storageNotPersistent:
@@ -51,6 +57,13 @@ export const syncMessages = defineMessages(
 		offlineSyncLater: 'Offline: counts are saved here and will be sent later.'
 	},
 	{
+		relayedWaiting: {
+			one: '{count} décompte importé en attente d’envoi',
+			other: '{count} décomptes importés en attente d’envoi'
+		},
+		relayedRefused:
+			'Le serveur a refusé des décomptes importés ({code}). Veuillez prévenir les organisateurs.',
+
 		statusTitle: 'État de l’appareil',
 		storagePersistent:
 			'Le stockage est persistant\u00a0: le navigateur ne l’effacera pas pour faire de la place.',
