@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { hostMessages } from '$lib/shared/i18n/host';
 import { backupMessages } from '$lib/shared/i18n/host/backup';
 import { reportMessages } from '$lib/shared/i18n/host/report';
+import { storageMessages } from '$lib/shared/i18n/host/storage';
 import { combineMessages } from '$lib/shared/i18n/combine';
 import { participantMessages } from '$lib/shared/i18n/participant';
 import { startAppServer, type AppServer } from './helpers/app-server';
@@ -44,10 +45,10 @@ afterAll(async () => {
 
 // The host's case sheet view reuses the participants' CaseSheet, so its strings count too.
 const english = [
-	...englishOnlyFragments(combineMessages([hostMessages, backupMessages, reportMessages]), [
-		'switchLanguage',
-		'switchLanguageLabel'
-	]),
+	...englishOnlyFragments(
+		combineMessages([hostMessages, backupMessages, reportMessages, storageMessages]),
+		['switchLanguage', 'switchLanguageLabel']
+	),
 	...englishOnlyFragments(participantMessages, ['otherLanguage'])
 ];
 // A key that leaked shows as camelCase or snake_case; one-word keys ("poster") are French words too.
@@ -55,6 +56,7 @@ const keys = [
 	...Object.keys(hostMessages.en),
 	...Object.keys(backupMessages.en),
 	...Object.keys(reportMessages.en),
+	...Object.keys(storageMessages.en),
 	...Object.keys(participantMessages.en)
 ].filter((key) => /[a-z][A-Z]|_/.test(key));
 

@@ -6,14 +6,12 @@ import {
 	type StampedEventDetails
 } from '$lib/shared/event-details';
 import { randomEventKey, randomId } from '$lib/shared/ids';
+import { generateSigningKey, signingKeyOf } from '$lib/shared/p256';
 import type { JoinPayload } from '$lib/shared/join-link';
 import { db } from '../db/database';
 import type { EventRow } from '../db/rows';
 import { notifyLocalChange } from './changes';
 import { deviceId } from './device';
-
-/** The key code loads when an event is made or joined, not with every screen's first load. */
-const p256 = () => import('$lib/shared/p256');
 
 export interface NewEvent extends Omit<EventDetails, 'updatedAt'> {
 	lang: Locale;
@@ -25,7 +23,7 @@ export interface NewEvent extends Omit<EventDetails, 'updatedAt'> {
  * (for reports by QR) are made here.
  */
 export async function createEvent(input: NewEvent): Promise<EventRow> {
-	const signingKey = await (await p256()).generateSigningKey();
+	const signingKey = await generateSigningKey();
 	const now = Date.now();
 	const row: EventRow = {
 		...input,
@@ -105,7 +103,7 @@ export async function joinEvent(payload: JoinPayload): Promise<JoinResult> {
 	const database = db();
 	// A plain copy: a screen's payload may be a reactive proxy, which IndexedDB cannot clone.
 	const { signingKey: given, ...fields } = payload;
-	const signingKey = given && (await p256()).signingKeyOf(given.d, given.x, given.y);
+	const signingKey = given && signingKeyOf(given.d, given.x, given.y);
 	return database.transaction('rw', database.events, async () => {
 		const existing = await database.events.get(payload.id);
 		if (existing) {

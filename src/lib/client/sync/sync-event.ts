@@ -5,6 +5,8 @@
  */
 import { SYNC_FORMAT_VERSION } from '$lib/shared/domain';
 import { stampedDetailsOf } from '$lib/shared/event-details';
+// Static on purpose: this module runs in the service worker too, where import() is not allowed.
+import { publicKeyText } from '$lib/shared/p256';
 import { deviceId } from '../repos/device';
 import { listEvents } from '../repos/events';
 import {
@@ -72,11 +74,7 @@ export async function syncEvent(
 		counters: sent.map(({ caseId, kind, plus, minus }) => ({ caseId, kind, plus, minus }))
 	};
 	// The server keeps the first public key it hears of, so reports by QR can be checked later.
-	if (event.signingKey) {
-		// Loaded here, not with the first screen: only an event with a key needs it.
-		const { publicKeyText } = await import('$lib/shared/p256');
-		snapshot.publicKey = publicKeyText(event.signingKey);
-	}
+	if (event.signingKey) snapshot.publicKey = publicKeyText(event.signingKey);
 	const outcome = await postSnapshot(event.id, event.key, snapshot, fetcher);
 	if (!outcome.ok) {
 		const { failure } = outcome;

@@ -2,7 +2,6 @@ import { combineMessages } from './combine';
 import { eventsMessages } from './host/events';
 import { qrMessages } from './host/qr';
 import { shellMessages } from './host/shell';
-import { storageMessages } from './host/storage';
 import { syncMessages } from './host/sync';
 import { tallyMessages } from './host/tally';
 
@@ -16,11 +15,13 @@ export const hostMessages = combineMessages([
 	eventsMessages,
 	tallyMessages,
 	syncMessages,
-	qrMessages,
-	storageMessages
+	qrMessages
 ]);
 
 export type HostMessageKey = keyof typeof hostMessages.en;
 
-/** Areas under ./host/ that their screen loads itself, to keep the first load small. */
-export const SCREEN_AREAS = ['backup', 'report'] as const;
+/**
+ * Areas under ./host/ that load with the part that uses them, to keep the first load small: the
+ * backup (Device status), the report screen, and storage trouble (shown when storage fails).
+ */
+export const SCREEN_AREAS = ['backup', 'report', 'storage'] as const;
