@@ -17,33 +17,16 @@ export async function postSnapshot(
 	snapshot: CounterSnapshot,
 	fetcher: typeof fetch = fetch
 ): Promise<SyncOutcome> {
-	let response: Response;
-	try {
-		response = await fetcher(`/api/events/${encodeURIComponent(eventId)}/sync`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` },
-			body: JSON.stringify(snapshot),
-			cache: 'no-store'
-		});
-	} catch {
-		return { ok: false, failure: { kind: 'network' } };
-	}
-	const body: unknown = await response.json().catch(() => null);
-	if (response.status >= 500 || body === null) {
-		return { ok: false, failure: { kind: 'server', status: response.status } };
-	}
-	if (!response.ok) {
-		const error = (body as { error?: { code?: unknown; message?: unknown; field?: unknown } })
-			.error;
-		const code = String(error?.code ?? response.status);
-		if (response.status === 403) return { ok: false, failure: { kind: 'wrong_key' } };
-		const message = String(error?.message ?? '');
-		const field = typeof error?.field === 'string' ? error.field : undefined;
-		return { ok: false, failure: { kind: 'rejected', code, message, ...(field && { field }) } };
-	}
-	const parsed = parseSyncAnswer(body);
-	if (!parsed.ok) return { ok: false, failure: { kind: 'server', status: response.status } };
-	return { ok: true, answer: parsed.value };
+	const outcome = await post(
+		`/api/events/${encodeURIComponent(eventId)}/sync`,
+		snapshot,
+		{ Authorization: `Bearer ${key}` },
+		fetcher
+	);
+	if (outcome.ok) return outcome;
+	// With the event key, a 403 means this device holds another key than the one registered.
+	if (outcome.status === 403) return { ok: false, failure: { kind: 'wrong_key' } };
+	return { ok: false, failure: outcome.failure };
 }
 
 export type ReportOutcome =
@@ -56,33 +39,54 @@ export async function postReport(
 	report: string,
 	fetcher: typeof fetch = fetch
 ): Promise<ReportOutcome> {
+	const outcome = await post(
+		`/api/events/${encodeURIComponent(eventId)}/report`,
+		{ report },
+		{},
+		fetcher
+	);
+	return outcome.ok ? outcome : { ok: false, failure: outcome.failure };
+}
+
+type Posted =
+	| { ok: true; answer: SyncAnswer }
+	| { ok: false; failure: Exclude<SyncFailure, { kind: 'wrong_key' }>; status?: number };
+
+/** POSTs JSON and reads a sync answer, or sorts the failure into what a person can act on. */
+async function post(
+	url: string,
+	body: unknown,
+	headers: Record<string, string>,
+	fetcher: typeof fetch
+): Promise<Posted> {
 	let response: Response;
 	try {
-		response = await fetcher(`/api/events/${encodeURIComponent(eventId)}/report`, {
+		response = await fetcher(url, {
 			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({ report }),
+			headers: { 'Content-Type': 'application/json', ...headers },
+			body: JSON.stringify(body),
 			cache: 'no-store'
 		});
 	} catch {
 		return { ok: false, failure: { kind: 'network' } };
 	}
-	const body: unknown = await response.json().catch(() => null);
-	if (response.status >= 500 || body === null) {
+	const answer: unknown = await response.json().catch(() => null);
+	if (response.status >= 500 || answer === null) {
 		return { ok: false, failure: { kind: 'server', status: response.status } };
 	}
 	if (!response.ok) {
-		const error = (body as { error?: { code?: unknown; message?: unknown } }).error;
+		const error = (answer as { error?: { code?: unknown; message?: unknown; field?: unknown } })
+			.error;
+		const code = String(error?.code ?? response.status);
+		const message = String(error?.message ?? '');
+		const field = typeof error?.field === 'string' ? error.field : undefined;
 		return {
 			ok: false,
-			failure: {
-				kind: 'rejected',
-				code: String(error?.code ?? response.status),
-				message: String(error?.message ?? '')
-			}
+			status: response.status,
+			failure: { kind: 'rejected', code, message, ...(field && { field }) }
 		};
 	}
-	const parsed = parseSyncAnswer(body);
+	const parsed = parseSyncAnswer(answer);
 	if (!parsed.ok) return { ok: false, failure: { kind: 'server', status: response.status } };
 	return { ok: true, answer: parsed.value };
 }
