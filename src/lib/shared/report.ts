@@ -31,6 +31,17 @@ import {
 	verify,
 	type SigningKey
 } from './p256';
+import { Reader, Truncated, Writer, bytesOfHex, hexOf } from './report-bytes';
+
+// Importers take the whole "report by QR" API from here; the links live beside it.
+export {
+	MAX_CODE_CHARS,
+	assembleParts,
+	parseReportFragment,
+	reportIdOf,
+	reportLinks,
+	type ReportFragment
+} from './report-links';
 
 export const REPORT_FORMAT = 1;
 const KEY_HASH_BYTES = 32;
@@ -38,16 +49,6 @@ const COMPRESSED_KEY_BYTES = 33;
 const SIGNATURE_BYTES = 64;
 /** Every kind, in mask-bit order: bit i stands for ALL_KINDS[i]. */
 const ALL_KINDS: readonly CounterKind[] = [...CASE_KINDS, ...EVENT_KINDS];
-
-/**
- * The longest link one code carries. Drawn at error correction L (a screen has no creases or
- * stains to survive), 600 characters make at most a version-17 code: 85 modules, about 0.7 mm
- * each on a phone held up by the host, which a phone camera reads at arm's length without fuss;
- * denser codes want a steady hand and a bright screen. The report's fixed part (ids, key hash,
- * public key, details, signature) is about 260 bytes, so one code holds five or six counted
- * cases; every case of a 13-case pack counted in every kind (about 600 bytes) takes two.
- */
-export const MAX_CODE_CHARS = 600;
 
 export interface ReportContent {
 	eventId: string;
@@ -76,78 +77,6 @@ export interface DecodedReport {
 }
 
 export type ReportDecode = { ok: true; value: DecodedReport } | { ok: false; message: string };
-
-class Writer {
-	#bytes: number[] = [];
-	u8(value: number) {
-		this.#bytes.push(value & 0xff);
-	}
-	uint(value: number) {
-		// Arithmetic, not bit operators: stamps pass 2^32.
-		let rest = value;
-		while (rest >= 0x80) {
-			this.#bytes.push((rest % 0x80) + 0x80);
-			rest = Math.floor(rest / 0x80);
-		}
-		this.#bytes.push(rest);
-	}
-	raw(bytes: Uint8Array) {
-		for (const byte of bytes) this.#bytes.push(byte);
-	}
-	str(text: string) {
-		const bytes = new TextEncoder().encode(text);
-		this.uint(bytes.length);
-		this.raw(bytes);
-	}
-	done(): Uint8Array {
-		return Uint8Array.from(this.#bytes);
-	}
-}
-
-class Truncated extends Error {}
-
-class Reader {
-	#at = 0;
-	constructor(readonly bytes: Uint8Array) {}
-	get left() {
-		return this.bytes.length - this.#at;
-	}
-	u8(): number {
-		if (this.#at >= this.bytes.length) throw new Truncated();
-		return this.bytes[this.#at++]!;
-	}
-	uint(): number {
-		let value = 0;
-		let scale = 1;
-		// Eight groups of 7 bits reach 2^56, past every value the rules allow.
-		for (let i = 0; i < 8; i++) {
-			const byte = this.u8();
-			value += (byte & 0x7f) * scale;
-			if (byte < 0x80) return value;
-			scale *= 0x80;
-		}
-		throw new Truncated();
-	}
-	raw(length: number): Uint8Array {
-		if (length > this.left) throw new Truncated();
-		const slice = this.bytes.slice(this.#at, this.#at + length);
-		this.#at += length;
-		return slice;
-	}
-	str(): string {
-		return new TextDecoder('utf-8', { fatal: true }).decode(this.raw(this.uint()));
-	}
-}
-
-const hexOf = (bytes: Uint8Array) =>
-	Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-
-function bytesOfHex(hex: string): Uint8Array {
-	if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error('keyHash must be 64 lowercase hex characters');
-	return Uint8Array.from({ length: hex.length / 2 }, (_, i) =>
-		parseInt(hex.slice(i * 2, i * 2 + 2), 16)
-	);
-}
 
 /** The bytes the signature covers; `publicKey` is the raw uncompressed point. */
 export function encodeReportBody(content: ReportContent, publicKey: Uint8Array): Uint8Array {
@@ -267,47 +196,6 @@ export function decodeReport(payload: string): ReportDecode {
 /** True when the signature over the report is the one its own public key makes. */
 export function verifyReport(report: DecodedReport): Promise<boolean> {
 	return verify(report.publicKey, report.signature, report.signed);
-}
-
-/** A short id for the parts of one report: the start of its signature. */
-export const reportIdOf = (payload: string) => payload.slice(-16, -8);
-
-/** One link when it fits MAX_CODE_CHARS, else parts of about equal length. */
-export function reportLinks(origin: string, payload: string, max = MAX_CODE_CHARS): string[] {
-	const whole = `${origin}/r#${payload}`;
-	if (whole.length <= max) return [whole];
-	const id = reportIdOf(payload);
-	// Room for "/r#" and "{id}.{i}.{n}." with up to two digits each.
-	const room = max - origin.length - 3 - id.length - 8;
-	const count = Math.ceil(payload.length / room);
-	const size = Math.ceil(payload.length / count);
-	return Array.from(
-		{ length: count },
-		(_, i) => `${origin}/r#${id}.${i + 1}.${count}.${payload.slice(i * size, (i + 1) * size)}`
-	);
-}
-
-export type ReportFragment =
-	| { kind: 'whole'; payload: string }
-	| { kind: 'part'; id: string; index: number; count: number; chunk: string };
-
-/** Reads a relay link's fragment (with or without the leading #, or the whole link). */
-export function parseReportFragment(text: string): ReportFragment | null {
-	const hash = text.includes('#') ? text.slice(text.indexOf('#') + 1) : text;
-	if (/^[A-Za-z0-9_-]+$/.test(hash)) return { kind: 'whole', payload: hash };
-	const match = /^([A-Za-z0-9_-]{8})\.(\d{1,2})\.(\d{1,2})\.([A-Za-z0-9_-]+)$/.exec(hash);
-	if (!match) return null;
-	const index = Number(match[2]);
-	const count = Number(match[3]);
-	if (count < 2 || index < 1 || index > count) return null;
-	return { kind: 'part', id: match[1]!, index, count, chunk: match[4]! };
-}
-
-/** The payload once every part is there (parts[i] is part i + 1), else null. */
-export function assembleParts(parts: readonly (string | undefined | null)[], count: number) {
-	if (parts.length < count) return null;
-	for (let i = 0; i < count; i++) if (!parts[i]) return null;
-	return parts.slice(0, count).join('');
 }
 
 /** Per-kind sums of a report's counters (plus - minus), for saying in words what it holds. */
