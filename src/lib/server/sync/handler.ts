@@ -5,9 +5,14 @@
 import { apiError } from '$lib/server/http/errors';
 import { bearerEventKey, hashEventKey } from '$lib/server/auth/event-key';
 import type { AppDb } from '$lib/server/db/open';
-import { applySnapshot } from '$lib/server/db/sync-repo';
+import { applySnapshot, type ApplyResult, type SnapshotAuth } from '$lib/server/db/sync-repo';
 import { isId } from '$lib/shared/ids';
-import { MAX_SYNC_BODY_BYTES, PUBLIC_KEY_RULE, parseCounterSnapshot } from '$lib/shared/sync-wire';
+import {
+	MAX_SYNC_BODY_BYTES,
+	PUBLIC_KEY_RULE,
+	parseCounterSnapshot,
+	type CounterSnapshot
+} from '$lib/shared/sync-wire';
 import { readJsonBody } from './read-body';
 
 export interface SyncDeps {
@@ -46,35 +51,15 @@ export async function handleSync(
 			? apiError(body.status, body.code, body.message)
 			: refuseUnread(body.status, body.code, body.message);
 	}
-	let caseIds: ReadonlySet<string>;
-	try {
-		caseIds = deps.caseIds();
-	} catch (error) {
-		console.error('sync: no case pack', error);
-		return apiError(500, 'internal_error', 'The case pack could not be loaded; try again later');
-	}
-	const snapshot = parseCounterSnapshot(body.value, caseIds);
-	if (!snapshot.ok) return apiError(400, snapshot.code, snapshot.message, snapshot.field);
-
-	let db: AppDb;
-	try {
-		db = await deps.database();
-	} catch (error) {
-		console.error('sync: database unavailable', error);
-		return apiError(503, 'db_unavailable', 'The database is unavailable; try again later');
-	}
-	let result;
-	try {
-		result = await applySnapshot(db, {
-			eventId,
-			auth: { by: 'key', keyHash: hashEventKey(key.key) },
-			snapshot: snapshot.value,
-			now: (deps.now ?? Date.now)()
-		});
-	} catch (error) {
-		console.error('sync: could not apply', error);
-		return apiError(500, 'internal_error', 'The sync could not be stored; try again later');
-	}
+	const applied = await checkAndApply(
+		body.value,
+		eventId,
+		{ by: 'key', keyHash: hashEventKey(key.key) },
+		deps,
+		'sync'
+	);
+	if (!applied.ok) return applied.response;
+	const { result } = applied;
 	if (!result.ok) {
 		return result.reason === 'bad_public_key'
 			? apiError(400, 'bad_public_key', PUBLIC_KEY_RULE)
@@ -84,3 +69,50 @@ export async function handleSync(
 		headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }
 	});
 }
+
+export type Checked =
+	{ ok: true; result: ApplyResult; snapshot: CounterSnapshot } | { ok: false; response: Response };
+
+/**
+ * What a sync and a relayed report share once the request is authenticated in its own way: the
+ * snapshot checked against the current case pack, then applied in one transaction. Failures
+ * come back as the answer to give; the caller words the refusals of its own kind of proof.
+ */
+export async function checkAndApply(
+	body: unknown,
+	eventId: string,
+	auth: SnapshotAuth,
+	deps: SyncDeps,
+	what: 'sync' | 'report'
+): Promise<Checked> {
+	let caseIds: ReadonlySet<string>;
+	try {
+		caseIds = deps.caseIds();
+	} catch (error) {
+		console.error(`${what}: no case pack`, error);
+		return refuse(500, 'internal_error', 'The case pack could not be loaded; try again later');
+	}
+	const snapshot = parseCounterSnapshot(body, caseIds);
+	if (!snapshot.ok) return refuse(400, snapshot.code, snapshot.message, snapshot.field);
+
+	let db: AppDb;
+	try {
+		db = await deps.database();
+	} catch (error) {
+		console.error(`${what}: database unavailable`, error);
+		return refuse(503, 'db_unavailable', 'The database is unavailable; try again later');
+	}
+	try {
+		const now = (deps.now ?? Date.now)();
+		const result = await applySnapshot(db, { eventId, auth, snapshot: snapshot.value, now });
+		return { ok: true, result, snapshot: snapshot.value };
+	} catch (error) {
+		console.error(`${what}: could not apply`, error);
+		return refuse(500, 'internal_error', `The ${what} could not be stored; try again later`);
+	}
+}
+
+const refuse = (status: number, code: string, message: string, field?: string): Checked => ({
+	ok: false,
+	response: apiError(status, code, message, field)
+});

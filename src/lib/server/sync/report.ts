@@ -5,13 +5,11 @@
  * Every failure answers `{ error: { code, message } }` and stores nothing.
  */
 import { apiError } from '$lib/server/http/errors';
-import type { AppDb } from '$lib/server/db/open';
-import { applySnapshot } from '$lib/server/db/sync-repo';
 import { isId } from '$lib/shared/ids';
 import { toBase64Url } from '$lib/shared/p256';
 import { decodeReport, verifyReport } from '$lib/shared/report';
-import { parseCounterSnapshot, type SyncAnswer } from '$lib/shared/sync-wire';
-import type { SyncDeps } from './handler';
+import type { SyncAnswer } from '$lib/shared/sync-wire';
+import { checkAndApply, type SyncDeps } from './handler';
 import { readJsonBody } from './read-body';
 
 /** A report fits a few QR codes: a few KB at most. */
@@ -63,39 +61,15 @@ export async function handleReport(
 			'The report was changed after it was made: its signature does not match'
 		);
 	}
-	let caseIds: ReadonlySet<string>;
-	try {
-		caseIds = deps.caseIds();
-	} catch (error) {
-		console.error('report: no case pack', error);
-		return apiError(500, 'internal_error', 'The case pack could not be loaded; try again later');
-	}
-	const snapshot = parseCounterSnapshot(report.snapshot, caseIds);
-	if (!snapshot.ok) return apiError(400, snapshot.code, snapshot.message);
-
-	let db: AppDb;
-	try {
-		db = await deps.database();
-	} catch (error) {
-		console.error('report: database unavailable', error);
-		return apiError(503, 'db_unavailable', 'The database is unavailable; try again later');
-	}
-	let result;
-	try {
-		result = await applySnapshot(db, {
-			eventId,
-			auth: {
-				by: 'signature',
-				publicKey: toBase64Url(report.publicKey),
-				keyHash: report.keyHash
-			},
-			snapshot: snapshot.value,
-			now: (deps.now ?? Date.now)()
-		});
-	} catch (error) {
-		console.error('report: could not apply', error);
-		return apiError(500, 'internal_error', 'The report could not be stored; try again later');
-	}
+	const applied = await checkAndApply(
+		report.snapshot,
+		eventId,
+		{ by: 'signature', publicKey: toBase64Url(report.publicKey), keyHash: report.keyHash },
+		deps,
+		'report'
+	);
+	if (!applied.ok) return applied.response;
+	const { result, snapshot } = applied;
 	if (!result.ok) {
 		return result.reason === 'unknown_key'
 			? apiError(
@@ -110,8 +84,8 @@ export async function handleReport(
 	const answer: ReportAnswer = {
 		...result.answer,
 		eventId,
-		deviceId: snapshot.value.deviceId,
-		counters: snapshot.value.counters.length
+		deviceId: snapshot.deviceId,
+		counters: snapshot.counters.length
 	};
 	return new Response(JSON.stringify(answer), {
 		headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }
