@@ -22,37 +22,20 @@ import { formatBackupIssue, parseBackup, MAX_BACKUP_BYTES } from '$lib/shared/ba
 import { counterKey, totalsByKey } from '$lib/shared/counters';
 import { SYNC_FORMAT_VERSION } from '$lib/shared/domain';
 import { randomId } from '$lib/shared/ids';
-import { startEndpoint, type TestEndpoint } from '../helpers/sync-endpoint';
+import { useDevices } from '../helpers/devices';
+import { sampleEvent, startEndpoint, type TestEndpoint } from '../helpers/sync-endpoint';
 
 let server: TestEndpoint;
-const devices: LetterdayDB[] = [];
+const device = useDevices('backup-device');
 let seq = 0;
 
 beforeAll(async () => {
 	server = await startEndpoint();
 });
 afterAll(() => server.close());
-afterEach(async () => {
-	forgetSession();
-	for (const device of devices.splice(0)) await device.delete();
-});
+afterEach(() => forgetSession());
 
-function device(): LetterdayDB {
-	const database = new LetterdayDB(`backup-device-${seq++}`);
-	devices.push(database);
-	useDatabase(database);
-	return database;
-}
-
-const details = {
-	name: 'Library write-in',
-	venue: 'Main branch',
-	city: 'Halifax',
-	province: 'NS' as const,
-	date: '2026-12-10',
-	lang: 'en' as const,
-	expected: 30
-};
+const details = sampleEvent;
 
 /** What the server holds for the event, read as a device with nothing to add would. */
 async function serverTotals(eventId: string, key: string): Promise<Map<string, number>> {
@@ -314,10 +297,13 @@ describe('the device database', () => {
 		old.close();
 
 		const upgraded = new LetterdayDB(name);
-		devices.push(upgraded);
-		expect(await upgraded.counters.toArray()).toHaveLength(1);
-		expect(await upgraded.relayed.count()).toBe(0);
-		expect(upgraded.verno).toBe(2);
+		try {
+			expect(await upgraded.counters.toArray()).toHaveLength(1);
+			expect(await upgraded.relayed.count()).toBe(0);
+			expect(upgraded.verno).toBe(2);
+		} finally {
+			await upgraded.delete();
+		}
 	});
 });
 

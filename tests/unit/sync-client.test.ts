@@ -2,8 +2,8 @@
  * The device's sync against the real endpoint handler on a real SQLite file: only the HTTP hop
  * is replaced (the fetcher calls the handler directly), so client and server logic are both real.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { LetterdayDB, useDatabase } from '$lib/client/db/database';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useDatabase } from '$lib/client/db/database';
 import { createEvent, updateEventDetails } from '$lib/client/repos/events';
 import { tap, undo } from '$lib/client/repos/tally';
 import { forgetSession, syncAll, syncEvent } from '$lib/client/sync/sync-event';
@@ -11,29 +11,19 @@ import { eventFigures } from '$lib/client/sync/event-figures';
 import { counterKey, sumOfKind } from '$lib/shared/counters';
 import { getSyncState } from '$lib/client/repos/sync-state';
 import { eventCounters } from '$lib/client/repos/tally';
+import { useDevices } from '../helpers/devices';
 import { sampleEvent, startEndpoint, type TestEndpoint } from '../helpers/sync-endpoint';
 
 let server: TestEndpoint;
-const devices: LetterdayDB[] = [];
-let seq = 0;
+const device = useDevices('device');
 
 beforeAll(async () => {
 	server = await startEndpoint();
 });
 afterAll(() => server.close());
-afterEach(async () => {
-	for (const device of devices.splice(0)) await device.delete();
-});
 
 const endpoint = (duringRequest?: () => Promise<void>) => server.fetcher(duringRequest);
 const offline: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
-
-function device(): LetterdayDB {
-	const database = new LetterdayDB(`device-${seq++}`);
-	devices.push(database);
-	useDatabase(database);
-	return database;
-}
 
 const details = sampleEvent;
 
