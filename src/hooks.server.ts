@@ -1,27 +1,39 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
+import { bootstrapOrganizers } from '$lib/server/auth/organizer/bootstrap';
+import { organizerGate, isOrganizerPath } from '$lib/server/auth/organizer/guard';
+import { SESSION_COOKIE, findSession } from '$lib/server/auth/organizer/sessions';
 import { getDb } from '$lib/server/db';
+import { organizerLocale } from '$lib/server/organizer/locale';
 
 /** Opens the database and runs its migrations at start, so a bad DATABASE_URL or a failed
- * migration shows in the log at once. The server still starts: getDb() retries on first use and
- * /api/health answers 503 meanwhile. */
+ * migration shows in the log at once, then makes sure an organizer can get in. The server still
+ * starts: getDb() retries on first use and /api/health answers 503 meanwhile. */
 export const init: ServerInit = async () => {
 	if (building) return;
 	try {
 		const db = await getDb();
 		console.log(`database ready (${db.dialect})`);
+		await bootstrapOrganizers(db, process.env);
 	} catch (error) {
 		console.error('database not ready at start; will retry on first use', error);
 	}
 };
 
-/** Participant pages live under /c/{lang}/…; everything else starts in English and the host app
- * sets <html lang> itself once it knows the host's choice. */
-function pageLang(pathname: string): string {
-	return pathname.startsWith('/c/fr') ? 'fr' : 'en';
-}
-
 export const handle: Handle = async ({ event, resolve }) => {
-	const lang = pageLang(event.url.pathname);
-	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
+	event.locals.organizer = null;
+	event.locals.lang = event.url.pathname.startsWith('/c/fr') ? 'fr' : 'en';
+	// Only organizer requests pay for a session lookup; the sync path never does.
+	if (isOrganizerPath(event.url.pathname)) {
+		const db = await getDb();
+		event.locals.organizer = await findSession(db, event.cookies.get(SESSION_COOKIE));
+		const refused = organizerGate(event);
+		if (refused) return refused;
+		event.locals.lang = organizerLocale(event);
+	}
+	// Participant pages live under /c/{lang}/…; the host app sets <html lang> itself once it
+	// knows the host's choice.
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang)
+	});
 };
