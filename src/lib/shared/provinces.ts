@@ -35,3 +35,24 @@ const PROVINCE_NAMES: Record<Locale, Record<Province, string>> = {
 };
 
 export const provinceName = (code: Province, locale: Locale) => PROVINCE_NAMES[locale][code];
+
+/**
+ * The time zone where most of each province's or territory's people live, for "the event's day"
+ * on the server (follow-up lists). Provinces that span zones take their largest: Ontario is
+ * Toronto's, Nunavut Iqaluit's, British Columbia Vancouver's, Quebec Montreal's (Toronto's rules).
+ */
+export const PROVINCE_TIME_ZONES: Readonly<Record<Province, string>> = {
+	AB: 'America/Edmonton',
+	BC: 'America/Vancouver',
+	MB: 'America/Winnipeg',
+	NB: 'America/Moncton',
+	NL: 'America/St_Johns',
+	NS: 'America/Halifax',
+	NT: 'America/Yellowknife',
+	NU: 'America/Iqaluit',
+	ON: 'America/Toronto',
+	PE: 'America/Halifax',
+	QC: 'America/Toronto',
+	SK: 'America/Regina',
+	YT: 'America/Whitehorse'
+};
