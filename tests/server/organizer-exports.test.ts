@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { EVENT_CASE_ID } from '$lib/shared/domain';
 import { randomId } from '$lib/shared/ids';
 import { parseEventFilter } from '$lib/server/organizer/event-filter';
-import { DEFAULT_ORDER } from '$lib/server/organizer/events';
+import { DEFAULT_ORDER } from '$lib/shared/event-order';
 import {
 	CASE_FIELDS,
 	EVENT_FIELDS,

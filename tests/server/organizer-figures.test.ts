@@ -9,7 +9,7 @@ import { CASE_KINDS, EVENT_CASE_ID, type CounterState } from '$lib/shared/domain
 import { randomId } from '$lib/shared/ids';
 import type { AppDb } from '$lib/server/db';
 import { NO_FILTER, parseEventFilter } from '$lib/server/organizer/event-filter';
-import { DEFAULT_ORDER } from '$lib/server/organizer/events';
+import { DEFAULT_ORDER } from '$lib/shared/event-order';
 import { readCases, readNational } from '$lib/server/organizer/national';
 import {
 	readDashboard,

@@ -8,6 +8,7 @@ import { intlLocale } from '$lib/shared/i18n/catalog';
 import type { Locale, Province } from '$lib/shared/domain';
 import { byCodeUnits } from '$lib/shared/domain';
 import type { EventFigures, EventSummary } from '$lib/shared/organizer-figures';
+import type { EventOrder } from '$lib/shared/event-order';
 import { whereEvents, type EventFilter } from './event-filter';
 import type { Reader } from './read';
 import { caseKindSums, headCountSums, headCounts, kindFigures, num } from './sums';
@@ -95,47 +96,6 @@ export async function readEventSummaries(trx: Reader): Promise<EventSummary[]> {
 		])
 		.execute();
 	return rows.map(summaryOf);
-}
-
-/** The columns the events table sorts by. */
-export const EVENT_SORTS = [
-	'name',
-	'city',
-	'province',
-	'date',
-	'devices',
-	'participants',
-	'firstTimers',
-	'letter',
-	'card',
-	'petition',
-	'online',
-	'total',
-	'lastSyncAt'
-] as const;
-export type EventSort = (typeof EVENT_SORTS)[number];
-export type SortDirection = 'asc' | 'desc';
-
-export interface EventOrder {
-	sort: EventSort;
-	dir: SortDirection;
-}
-
-/** Newest events first until someone asks otherwise. */
-export const DEFAULT_ORDER: EventOrder = { sort: 'date', dir: 'desc' };
-
-/** Figures read best largest first; words and days in their natural order. */
-export const firstDirection = (sort: EventSort): SortDirection =>
-	sort === 'name' || sort === 'city' || sort === 'province' ? 'asc' : 'desc';
-
-export function parseEventOrder(params: URLSearchParams): EventOrder {
-	const sort = params.get('sort');
-	if (!(EVENT_SORTS as readonly string[]).includes(sort ?? '')) return DEFAULT_ORDER;
-	const dir = params.get('dir');
-	return {
-		sort: sort as EventSort,
-		dir: dir === 'asc' || dir === 'desc' ? dir : firstDirection(sort as EventSort)
-	};
 }
 
 /**

@@ -4,8 +4,9 @@
  */
 import type { AppDb } from '$lib/server/db';
 import type { Locale } from '$lib/shared/domain';
+import type { EventOrder } from '$lib/shared/event-order';
 import type { EventFilter } from './event-filter';
-import { readEventFigures, sortEvents, type EventOrder } from './events';
+import { readEventFigures, sortEvents } from './events';
 import { readCases, readProvinces } from './national';
 import { readConsistently } from './read';
 import { isoTime, type Table } from './table-file';

@@ -6,16 +6,11 @@
  */
 import type { AppDb } from '$lib/server/db';
 import type { Locale } from '$lib/shared/domain';
+import type { EventOrder } from '$lib/shared/event-order';
 import type { CaseFigures, EventFigures, ProvinceFigures } from '$lib/shared/organizer-figures';
 import { readEventDetail, type EventDetail } from './event-page';
 import { NO_FILTER, type EventFilter } from './event-filter';
-import {
-	countEvents,
-	readEventFigures,
-	readEventSummaries,
-	sortEvents,
-	type EventOrder
-} from './events';
+import { countEvents, readEventFigures, readEventSummaries, sortEvents } from './events';
 import { DEFAULT_SILENT_DAYS, followUp, type FollowUp } from './follow-up';
 import { readCases, readNational, readProvinces, type NationalFigures } from './national';
 import { readConsistently } from './read';

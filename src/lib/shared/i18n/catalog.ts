@@ -41,19 +41,35 @@ function pluralOf(count: number, locale: Locale): Intl.LDMLPluralRule {
 }
 
 /** Formats a YYYY-MM-DD day without letting the time zone move it to the day before. */
-export function formatDay(day: string, locale: Locale): string {
+export function formatDay(
+	day: string,
+	locale: Locale,
+	dateStyle: 'long' | 'medium' = 'long'
+): string {
 	const date = new Date(`${day}T12:00:00Z`);
 	if (Number.isNaN(date.getTime())) return day;
-	return new Intl.DateTimeFormat(intlLocale(locale), {
-		dateStyle: 'long',
-		timeZone: 'UTC'
-	}).format(date);
+	return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle, timeZone: 'UTC' }).format(date);
 }
 
-export function formatDateTime(epochMs: number, locale: Locale): string {
+/**
+ * A moment as a date and time. `timeZone` pins the zone where the server and the browser must
+ * agree (organizer pages are rendered on one and updated on the other); else the runtime's own.
+ */
+export function formatDateTime(epochMs: number, locale: Locale, timeZone?: string): string {
 	return new Intl.DateTimeFormat(intlLocale(locale), {
 		dateStyle: 'medium',
-		timeStyle: 'short'
+		timeStyle: 'short',
+		timeZone
+	}).format(new Date(epochMs));
+}
+
+/** A moment as a time of day with its zone: "2:32 p.m. EST", « 14 h 32 HNE ». */
+export function formatTime(epochMs: number, locale: Locale, timeZone?: string): string {
+	return new Intl.DateTimeFormat(intlLocale(locale), {
+		hour: 'numeric',
+		minute: '2-digit',
+		timeZoneName: 'short',
+		timeZone
 	}).format(new Date(epochMs));
 }
 

@@ -1,13 +1,23 @@
 import type { Locale } from '../domain';
 import { translate, type Params } from './catalog';
 import { combineMessages } from './combine';
+import { organizerDashboardMessages } from './organizer/dashboard';
+import { organizerEventsMessages } from './organizer/events';
+import { organizerFiguresMessages } from './organizer/figures';
+import { organizerFollowUpMessages } from './organizer/follow-up';
 import { organizerShellMessages } from './organizer/shell';
 
 /**
  * The organizer pages' strings, one file per area under ./organizer/. Server-rendered, so each
  * page gets the whole catalog; it is small next to what a dashboard shows.
  */
-export const organizerMessages = combineMessages([organizerShellMessages]);
+export const organizerMessages = combineMessages([
+	organizerShellMessages,
+	organizerFiguresMessages,
+	organizerDashboardMessages,
+	organizerEventsMessages,
+	organizerFollowUpMessages
+]);
 
 export type OrganizerMessageKey = keyof typeof organizerMessages.en;
 
