@@ -39,6 +39,12 @@ export interface EventSummary {
 	createdAt: number;
 }
 
+/** An event with the organizers' contact its host gave ('' when none): follow-up only. */
+export interface EventToFollowUp extends EventSummary {
+	groupName: string;
+	contactEmail: string;
+}
+
 export interface EventFigures extends EventSummary, KindFigures, HeadCounts {
 	/** Distinct devices that sent counters for the event. */
 	devices: number;

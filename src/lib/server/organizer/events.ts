@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { intlLocale } from '$lib/shared/i18n/catalog';
 import type { Locale, Province } from '$lib/shared/domain';
 import { byCodeUnits } from '$lib/shared/domain';
-import type { EventFigures, EventSummary } from '$lib/shared/organizer-figures';
+import type { EventFigures, EventSummary, EventToFollowUp } from '$lib/shared/organizer-figures';
 import type { EventOrder } from '$lib/shared/event-order';
 import { whereEvents, type EventFilter } from './event-filter';
 import type { Reader } from './read';
@@ -80,8 +80,8 @@ export async function countEvents(trx: Reader): Promise<number> {
 	return num(row.n);
 }
 
-/** The events without figures: what the follow-up rules need. */
-export async function readEventSummaries(trx: Reader): Promise<EventSummary[]> {
+/** The events without figures, with their organizers' contact: what follow-up needs. */
+export async function readEventsToFollowUp(trx: Reader): Promise<EventToFollowUp[]> {
 	const rows = await trx
 		.selectFrom('events as e')
 		.select([
@@ -92,10 +92,16 @@ export async function readEventSummaries(trx: Reader): Promise<EventSummary[]> {
 			'e.province',
 			'e.date',
 			'e.last_sync_at',
-			'e.created_at'
+			'e.created_at',
+			'e.group_name',
+			'e.contact_email'
 		])
 		.execute();
-	return rows.map(summaryOf);
+	return rows.map((row) => ({
+		...summaryOf(row),
+		groupName: row.group_name,
+		contactEmail: row.contact_email
+	}));
 }
 
 /**

@@ -7,10 +7,15 @@
 import type { AppDb } from '$lib/server/db';
 import type { Locale } from '$lib/shared/domain';
 import type { EventOrder } from '$lib/shared/event-order';
-import type { CaseFigures, EventFigures, ProvinceFigures } from '$lib/shared/organizer-figures';
+import type {
+	CaseFigures,
+	EventFigures,
+	EventToFollowUp,
+	ProvinceFigures
+} from '$lib/shared/organizer-figures';
 import { readEventDetail, type EventDetail } from './event-page';
 import { NO_FILTER, type EventFilter } from './event-filter';
-import { countEvents, readEventFigures, readEventSummaries, sortEvents } from './events';
+import { countEvents, readEventFigures, readEventsToFollowUp, sortEvents } from './events';
 import { DEFAULT_SILENT_DAYS, followUp, type FollowUp } from './follow-up';
 import { readCases, readNational, readProvinces, type NationalFigures } from './national';
 import { readConsistently } from './read';
@@ -34,7 +39,7 @@ export function readDashboard(db: AppDb, lang: Locale, now: number): Promise<Das
 		const national = await readNational(trx);
 		const cases = await readCases(trx, lang);
 		const provinces = await readProvinces(trx);
-		const lists = followUp(await readEventSummaries(trx), now, DEFAULT_SILENT_DAYS);
+		const lists = followUp(await readEventsToFollowUp(trx), now, DEFAULT_SILENT_DAYS);
 		return {
 			national,
 			cases,
@@ -88,7 +93,7 @@ export function readEventPage(
 	});
 }
 
-export type FollowUpPage = FollowUp & Snapshot;
+export type FollowUpPage = FollowUp<EventToFollowUp> & Snapshot;
 
 export function readFollowUpPage(
 	db: AppDb,
@@ -96,7 +101,7 @@ export function readFollowUpPage(
 	now: number
 ): Promise<FollowUpPage> {
 	return readConsistently(db, async (trx) => ({
-		...followUp(await readEventSummaries(trx), now, silentDays),
+		...followUp(await readEventsToFollowUp(trx), now, silentDays),
 		version: await readVersion(trx),
 		readAt: now
 	}));

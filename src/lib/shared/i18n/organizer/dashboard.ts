@@ -7,8 +7,8 @@ export const organizerDashboardMessages = defineMessages(
 		actionsByKind: 'Actions by kind',
 		people: 'People',
 		eventsInProvinces: {
-			one: '{count} event in {provinces}',
-			other: '{count} events in {provinces}'
+			one: 'event in {provinces}',
+			other: 'events in {provinces}'
 		},
 		provincesCount: {
 			one: '{count} province or territory',
@@ -42,8 +42,8 @@ export const organizerDashboardMessages = defineMessages(
 		actionsByKind: 'Actions par type',
 		people: 'Personnes',
 		eventsInProvinces: {
-			one: '{count} événement dans {provinces}',
-			other: '{count} événements dans {provinces}'
+			one: 'événement dans {provinces}',
+			other: 'événements dans {provinces}'
 		},
 		provincesCount: {
 			one: '{count} province ou territoire',
