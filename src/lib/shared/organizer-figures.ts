@@ -49,11 +49,3 @@ export interface EventFigures extends EventSummary, KindFigures, HeadCounts {
 	/** Distinct devices that sent counters for the event. */
 	devices: number;
 }
-
-export const EMPTY_KIND_FIGURES: KindFigures = {
-	letter: 0,
-	card: 0,
-	petition: 0,
-	online: 0,
-	total: 0
-};

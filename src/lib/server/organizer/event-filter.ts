@@ -65,8 +65,6 @@ export function filterParams(filter: EventFilter): [string, string][] {
 	return params;
 }
 
-export const isFiltered = (filter: EventFilter) => filterParams(filter).length > 0;
-
 /**
  * Letters folded away by the search on both sides, so "quebec" finds "Québec" and "c'est" finds
  * "c’est". Written out because the two databases share no accent-stripping function: SQLite's

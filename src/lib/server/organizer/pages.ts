@@ -14,7 +14,7 @@ import type {
 	ProvinceFigures
 } from '$lib/shared/organizer-figures';
 import { readEventDetail, type EventDetail } from './event-page';
-import { NO_FILTER, type EventFilter } from './event-filter';
+import type { EventFilter } from './event-filter';
 import { countEvents, readEventFigures, readEventsToFollowUp, sortEvents } from './events';
 import { DEFAULT_SILENT_DAYS, followUp, type FollowUp } from './follow-up';
 import { readCases, readNational, readProvinces, type NationalFigures } from './national';
@@ -111,5 +111,3 @@ export function readFollowUpPage(
 export function readLiveVersion(db: AppDb): Promise<string> {
 	return readConsistently(db, readVersion);
 }
-
-export { NO_FILTER };

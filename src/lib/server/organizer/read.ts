@@ -7,8 +7,7 @@
  *   until it ends, while syncs in other processes go on writing.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { AppDb } from '$lib/server/db';
-import type { Database } from '$lib/server/db';
+import type { AppDb, Database } from '$lib/server/db';
 
 /** What the read model's queries run on: a transaction of one consistent read. */
 export type Reader = Kysely<Database> | Transaction<Database>;
