@@ -1,9 +1,10 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { bootstrapOrganizers } from '$lib/server/auth/organizer/bootstrap';
 import { organizerGate, isOrganizerPath } from '$lib/server/auth/organizer/guard';
 import { SESSION_COOKIE, findSession } from '$lib/server/auth/organizer/sessions';
 import { getDb } from '$lib/server/db';
+import { logRequestError } from '$lib/server/http/log';
 import { organizerLocale } from '$lib/server/organizer/locale';
 
 /** Opens the database and runs its migrations at start, so a bad DATABASE_URL or a failed
@@ -36,4 +37,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang)
 	});
+};
+
+/** Replaces SvelteKit's default, which logs every 404's whole path and a stack for a 405. */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	logRequestError(status, event.request.method, event.url.pathname, error);
+	return { message };
 };
