@@ -1,17 +1,24 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { activePack } from '$lib/server/case-pack';
 import { startCasePacks } from '$lib/server/case-pack/start';
+import { bootstrapOrganizers } from '$lib/server/auth/organizer/bootstrap';
+import { organizerGate, isOrganizerPath } from '$lib/server/auth/organizer/guard';
+import { SESSION_COOKIE, findSession } from '$lib/server/auth/organizer/sessions';
 import { getDb } from '$lib/server/db';
+import { logRequestError } from '$lib/server/http/log';
+import { organizerLocale } from '$lib/server/organizer/locale';
 
 /** Opens the database and runs its migrations at start, so a bad DATABASE_URL or a failed
- * migration shows in the log at once; then seeds the case pack or publishes CASE_PACK_FILE. The
- * server still starts: both are retried on first use and /api/health answers 503 meanwhile. */
+ * migration shows in the log at once, then makes sure an organizer can get in and seeds the case
+ * pack or publishes CASE_PACK_FILE. The server still starts: getDb() and the case pack are retried
+ * on first use and /api/health answers 503 meanwhile. */
 export const init: ServerInit = async () => {
 	if (building) return;
 	try {
 		const db = await getDb();
 		console.log(`database ready (${db.dialect})`);
+		await bootstrapOrganizers(db, process.env);
 		const published = await startCasePacks(db);
 		if (published) console.log(published);
 		const active = await activePack(db);
@@ -21,13 +28,26 @@ export const init: ServerInit = async () => {
 	}
 };
 
-/** Participant pages live under /c/{lang}/…; everything else starts in English and the host app
- * sets <html lang> itself once it knows the host's choice. */
-function pageLang(pathname: string): string {
-	return pathname.startsWith('/c/fr') ? 'fr' : 'en';
-}
-
 export const handle: Handle = async ({ event, resolve }) => {
-	const lang = pageLang(event.url.pathname);
-	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
+	event.locals.organizer = null;
+	event.locals.lang = event.url.pathname.startsWith('/c/fr') ? 'fr' : 'en';
+	// Only organizer requests pay for a session lookup; the sync path never does.
+	if (isOrganizerPath(event.url.pathname)) {
+		const db = await getDb();
+		event.locals.organizer = await findSession(db, event.cookies.get(SESSION_COOKIE));
+		const refused = organizerGate(event);
+		if (refused) return refused;
+		event.locals.lang = organizerLocale(event);
+	}
+	// Participant pages live under /c/{lang}/…; the host app sets <html lang> itself once it
+	// knows the host's choice.
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang)
+	});
+};
+
+/** Replaces SvelteKit's default, which logs every 404's whole path and a stack for a 405. */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	logRequestError(status, event.request.method, event.url.pathname, error);
+	return { message };
 };

@@ -54,6 +54,59 @@ const migrations: Record<string, Migration> = {
 			await db.schema.alterTable('events').dropColumn('public_key').execute();
 		}
 	},
+	'0003_organizers': {
+		// Organizer accounts, their sessions (in the database so several server processes share
+		// them), one-time setup and invite tokens, and the login attempt limits (also in the
+		// database, so a second process does not reset them).
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.createTable('organizers')
+				.addColumn('id', 'text', (col) => col.primaryKey())
+				.addColumn('email', 'text', (col) => col.notNull().unique())
+				.addColumn('password_hash', 'text', (col) => col.notNull())
+				.addColumn('created_at', 'bigint', (col) => col.notNull())
+				.addColumn('invited_by', 'text')
+				.addColumn('revoked_at', 'bigint')
+				.execute();
+			await db.schema
+				.createTable('organizer_sessions')
+				.addColumn('token_hash', 'text', (col) => col.primaryKey())
+				.addColumn('organizer_id', 'text', (col) =>
+					col.notNull().references('organizers.id').onDelete('cascade')
+				)
+				.addColumn('created_at', 'bigint', (col) => col.notNull())
+				.addColumn('expires_at', 'bigint', (col) => col.notNull())
+				.execute();
+			await db.schema
+				.createIndex('organizer_sessions_by_organizer')
+				.on('organizer_sessions')
+				.column('organizer_id')
+				.execute();
+			await db.schema
+				.createTable('organizer_tokens')
+				.addColumn('token_hash', 'text', (col) => col.primaryKey())
+				.addColumn('purpose', 'text', (col) => col.notNull())
+				.addColumn('email', 'text')
+				.addColumn('created_by', 'text')
+				.addColumn('created_at', 'bigint', (col) => col.notNull())
+				.addColumn('expires_at', 'bigint', (col) => col.notNull())
+				.addColumn('used_at', 'bigint')
+				.execute();
+			await db.schema
+				.createTable('login_attempts')
+				.addColumn('bucket', 'text', (col) => col.primaryKey())
+				.addColumn('failures', 'integer', (col) => col.notNull())
+				.addColumn('window_started_at', 'bigint', (col) => col.notNull())
+				.addColumn('locked_until', 'bigint', (col) => col.notNull())
+				.execute();
+		},
+		async down(db: Kysely<unknown>) {
+			await db.schema.dropTable('login_attempts').execute();
+			await db.schema.dropTable('organizer_tokens').execute();
+			await db.schema.dropTable('organizer_sessions').execute();
+			await db.schema.dropTable('organizers').execute();
+		}
+	},
 	'0005_case_packs': {
 		// Published case packs (docs/case-pack.md, "Publishing"). Every pack ever published stays:
 		// its case ids stay countable for good, and organizers see the history. Ids are assigned by

@@ -31,6 +31,44 @@ export interface CountersTable {
 	updated_at: number;
 }
 
+/** An organizer account. Emails are stored lower-cased; a revoked account cannot log in. */
+export interface OrganizersTable {
+	id: string;
+	email: string;
+	/** scrypt, in the self-describing format of auth/organizer/password.ts. */
+	password_hash: string;
+	created_at: number;
+	invited_by: string | null;
+	revoked_at: number | null;
+}
+
+/** A logged-in browser. The cookie holds the token; only its SHA-256 is kept. */
+export interface OrganizerSessionsTable {
+	token_hash: string;
+	organizer_id: string;
+	created_at: number;
+	expires_at: number;
+}
+
+/** A one-time link: the first organizer's setup, or an invitation to one email. */
+export interface OrganizerTokensTable {
+	token_hash: string;
+	purpose: 'setup' | 'invite';
+	email: string | null;
+	created_by: string | null;
+	created_at: number;
+	expires_at: number;
+	used_at: number | null;
+}
+
+/** Failed logins per bucket (`account:<email>` or `address:<ip>`) in the current window. */
+export interface LoginAttemptsTable {
+	bucket: string;
+	failures: number;
+	window_started_at: number;
+	locked_until: number;
+}
+
 /** One published case pack (docs/case-pack.md, "Publishing"); none is ever deleted. */
 export interface CasePacksTable {
 	/** Assigned by the publisher: 1 + the largest so far, so later packs have larger ids. */
@@ -66,4 +104,8 @@ export interface Database {
 	case_packs: CasePacksTable;
 	case_pack_cases: CasePackCasesTable;
 	case_pack_active: CasePackActiveTable;
+	organizers: OrganizersTable;
+	organizer_sessions: OrganizerSessionsTable;
+	organizer_tokens: OrganizerTokensTable;
+	login_attempts: LoginAttemptsTable;
 }

@@ -1,0 +1,18 @@
+import type { Locale } from '../domain';
+import { translate, type Params } from './catalog';
+import { combineMessages } from './combine';
+import { organizerShellMessages } from './organizer/shell';
+
+/**
+ * The organizer pages' strings, one file per area under ./organizer/. Server-rendered, so each
+ * page gets the whole catalog; it is small next to what a dashboard shows.
+ */
+export const organizerMessages = combineMessages([organizerShellMessages]);
+
+export type OrganizerMessageKey = keyof typeof organizerMessages.en;
+
+/** A translator bound to one language, for a page's script: `const t = $derived(organizerT(data.lang))`. */
+export function organizerT(lang: Locale) {
+	return (key: OrganizerMessageKey, params?: Params) =>
+		translate(organizerMessages, lang, key, params);
+}
