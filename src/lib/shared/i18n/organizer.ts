@@ -1,13 +1,14 @@
 import type { Locale } from '../domain';
 import { translate, type Params } from './catalog';
 import { combineMessages } from './combine';
+import { organizerPacksMessages } from './organizer/packs';
 import { organizerShellMessages } from './organizer/shell';
 
 /**
  * The organizer pages' strings, one file per area under ./organizer/. Server-rendered, so each
  * page gets the whole catalog; it is small next to what a dashboard shows.
  */
-export const organizerMessages = combineMessages([organizerShellMessages]);
+export const organizerMessages = combineMessages([organizerShellMessages, organizerPacksMessages]);
 
 export type OrganizerMessageKey = keyof typeof organizerMessages.en;
 
