@@ -10,7 +10,13 @@
  * (updatedAt, the device that sent it), ordered like the details' stamp.
  */
 import { byCodeUnits } from './domain';
-import { compareDetailsStamps, hasControlCharacter, isStamp, normalizeText } from './event-details';
+import {
+	compareDetailsStamps,
+	hasControlCharacter,
+	isStamp,
+	normalizeText,
+	problemMessage
+} from './event-details';
 
 export const CONTACT_FIELDS = ['groupName', 'email'] as const;
 export type ContactField = (typeof CONTACT_FIELDS)[number];
@@ -61,14 +67,11 @@ export const normalizeContact = (fields: ContactFields): ContactFields => ({
 	email: fields.email.trim()
 });
 
-const MESSAGES: Record<ContactProblem, (field: ContactField) => string> = {
-	not_text: (field) => `${field} must be a string`,
-	control_character: (field) =>
-		`${field} must not contain control characters (U+0000-U+001F, U+007F-U+009F)`,
-	too_long: (field) => `${field} is longer than ${CONTACT_LIMITS[field]} characters`,
-	bad_email: (field) =>
-		`${field} must be empty or an address with one @, a local part and a domain with a dot`
-};
+/** The details' wording for the rules both share, so a rule reads the same wherever it broke. */
+const message = (field: ContactField, problem: ContactProblem): string =>
+	problem === 'bad_email'
+		? `${field} must be empty or an address with one @, a local part and a domain with a dot`
+		: problemMessage(field, problem, CONTACT_LIMITS[field]);
 
 /** The field a refusal names: the two fields by name, the stamp apart from the details' own. */
 export type ContactErrorField = ContactField | 'contactUpdatedAt';
@@ -83,14 +86,11 @@ export type ContactParse =
 export function parseEventContact(input: Record<string, unknown>, where: string): ContactParse {
 	for (const field of CONTACT_FIELDS) {
 		const problem = contactProblem(field, input[field]);
-		if (problem) return { ok: false, field, message: `${where}.${MESSAGES[problem](field)}` };
+		if (problem) return { ok: false, field, message: `${where}.${message(field, problem)}` };
 	}
 	if (!isStamp(input.updatedAt)) {
-		return {
-			ok: false,
-			field: 'contactUpdatedAt',
-			message: `${where}.updatedAt must be milliseconds since the epoch (an integer ≥ 0)`
-		};
+		const rule = problemMessage('updatedAt', 'bad_stamp');
+		return { ok: false, field: 'contactUpdatedAt', message: `${where}.${rule}` };
 	}
 	return {
 		ok: true,
