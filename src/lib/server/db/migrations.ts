@@ -54,7 +54,6 @@ const migrations: Record<string, Migration> = {
 			await db.schema.alterTable('events').dropColumn('public_key').execute();
 		}
 	},
-	// 0003 belongs to another change; names only need to sort in the order they run.
 	'0004_event_contact': {
 		// The organizers' contact (src/lib/shared/event-contact.ts), shown to organizers only: its
 		// own last-writer-wins register, stamped (contact_updated_at, contact_device_id). The
