@@ -1,16 +1,20 @@
 /**
  * Two devices count one event: the co-host joins by a photo of the host's co-host QR with no
  * network, both count offline, then both sync and show the same event totals, equal to the sum
- * of their taps.
+ * of their taps. The host gave a contact for the organizers: it reaches the server's row and
+ * nothing a QR code, a link or a participant page shows, and the co-host's sync keeps it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { disposeAppServer, startAppServer, type AppServer } from './helpers/app-server';
 import { newProfile, type Profile } from './helpers/chromium';
 import { createEventOffline, openReadyApp, tapAdd } from './helpers/host';
+import { readEventRow } from './helpers/idb';
+import { decodeQr } from './helpers/qr';
 
 let server: AppServer;
 const profiles: Profile[] = [];
@@ -41,13 +45,27 @@ afterAll(async () => {
 
 const allTotal = (page: Page, kind: string) => page.getByTestId(`all-${kind}`).textContent();
 
+const contact = { groupName: 'Moncton youth group', email: 'w4r-moncton@example.org' };
+const eventIdOf = (page: Page) => new URL(page.url()).searchParams.get('id')!;
+
+/** The contact as the server's SQLite file holds it. */
+function serverContact(eventId: string) {
+	const db = new Database(join(server.dataDir, 'letterday.sqlite'), { readonly: true });
+	try {
+		return db.prepare('select group_name, contact_email from events where id = ?').get(eventId) as
+			{ group_name: string; contact_email: string } | undefined;
+	} finally {
+		db.close();
+	}
+}
+
 describe('host and co-host', () => {
 	let caseName = '';
 
 	it('the co-host joins from a photo of the co-host QR, offline', async () => {
 		await contexts[0]!.setOffline(true);
 		await contexts[1]!.setOffline(true);
-		await createEventOffline(host, 'Two-table write-in');
+		await createEventOffline(host, 'Two-table write-in', contact);
 		caseName = (await host.locator('article.case h3').first().textContent())!
 			.split(' · ')[0]!
 			.trim();
@@ -60,18 +78,38 @@ describe('host and co-host', () => {
 		// The key is in the QR: it must never be shown on the participants' screen.
 		const hostUrl = new URL(host.url());
 		expect(hostUrl.pathname).toBe('/event/cohost');
+		// The organizers' contact is in neither the co-host QR nor its link.
+		const cohostLink = await host.locator('main input[readonly]').inputValue();
+		expect(await decodeQr(host.getByTestId('cohost-qr').locator('svg'))).toBe(cohostLink);
+		const readable = decodeURIComponent(cohostLink.replaceAll('+', ' '));
+		for (const text of [cohostLink, readable, await host.content()]) {
+			expect(text).not.toContain(contact.email);
+			expect(text).not.toContain('youth group');
+		}
 
 		await cohost.goto(`${server.url}/join`);
 		await cohost.locator('#join-photo').setInputFiles(photo);
 		await cohost.getByRole('heading', { name: /Join “Two-table write-in”/ }).waitFor();
 		await cohost.getByRole('button', { name: 'Join and start counting' }).click();
 		await cohost.getByRole('heading', { level: 1, name: 'Two-table write-in' }).waitFor();
+		expect(await readEventRow(cohost, eventIdOf(cohost))).not.toHaveProperty('contact');
+	});
+
+	it('the participants’ QR screen carries no contact', async () => {
+		await host.getByRole('link', { name: 'Two-table write-in' }).click();
+		await host.getByRole('link', { name: 'Participants QR' }).click();
+		const list = host.getByTestId('participants-qr').locator('svg');
+		await list.waitFor();
+		expect(await decodeQr(list)).toBe(`${server.url}/c/en`);
+		const html = await host.content();
+		expect(html).not.toContain(contact.email);
+		expect(html).not.toContain('youth group');
 	});
 
 	it('both count offline and agree on the event totals after syncing', async () => {
 		await tapAdd(cohost, 'Appeal letters', caseName, 3);
 		await tapAdd(cohost, 'Participants', 'this event', 2);
-		await host.goBack();
+		await host.getByRole('link', { name: 'Two-table write-in' }).click();
 		await host.getByRole('heading', { level: 1, name: 'Two-table write-in' }).waitFor();
 		await tapAdd(host, 'Solidarity cards', caseName, 1);
 
@@ -95,6 +133,11 @@ describe('host and co-host', () => {
 		expect(await host.getByTestId('own-letter').textContent()).toBe('4');
 		expect(await cohost.getByTestId('own-letter').textContent()).toBe('3');
 		await expect.poll(() => host.getByTestId('sync-last').textContent()).toMatch(/2 devices/);
+		// The host's sync brought the contact; the co-host's, which has none, left it in place.
+		expect(serverContact(eventIdOf(host))).toEqual({
+			group_name: contact.groupName,
+			contact_email: contact.email
+		});
 	});
 });
 

@@ -21,7 +21,9 @@ const form: NewEventForm = {
 	province: 'NS',
 	date: '2026-12-10',
 	expected: '',
-	lang: 'en'
+	lang: 'en',
+	groupName: '',
+	email: ''
 };
 
 describe('the calendar-date check', () => {

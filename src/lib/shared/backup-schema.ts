@@ -78,7 +78,8 @@ const wireProblems: Record<SyncErrorCode, BackupProblem> = {
 };
 
 /** The wire parser's messages start with where the problem is: "counters[3].plus must …". */
-const WIRE_PATH = /^(counters\[\d+\](?:\.\w+)?|event\.\w+|deviceId|format|counters|event)/;
+const WIRE_PATH =
+	/^(counters\[\d+\](?:\.\w+)?|(?:event|contact)\.\w+|deviceId|format|counters|event|contact)/;
 
 /** The case ids a snapshot names that have a case id's shape: the device may not have the pack. */
 function caseIdsIn(counters: unknown): ReadonlySet<string> {

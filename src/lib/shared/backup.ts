@@ -9,6 +9,7 @@
  */
 import type { Backup, BackupEvent } from './backup-schema';
 import type { CounterState } from './domain';
+import { pickLatestContact, type StampedEventContact } from './event-contact';
 import { eventDetailsOf, pickLatestDetails, type StampedEventDetails } from './event-details';
 
 export type { Backup, BackupEvent };
@@ -45,6 +46,19 @@ export function backupEventDetails(event: Pick<BackupEvent, 'snapshots'>): Stamp
 	return event.snapshots
 		.map((s) => ({ ...eventDetailsOf(s.event), updatedBy: s.event.updatedBy ?? s.deviceId }))
 		.reduce((a, b) => pickLatestDetails(a, b));
+}
+
+/**
+ * The latest organizers' contact among a file's snapshots of an event, stamped by the device
+ * that holds it (as that device would send it), or null: only a device's own snapshot carries
+ * one, and only if its host gave one. Files saved before contacts existed have none.
+ */
+export function backupEventContact(
+	event: Pick<BackupEvent, 'snapshots'>
+): StampedEventContact | null {
+	return event.snapshots
+		.flatMap((s) => (s.contact ? [{ ...s.contact, updatedBy: s.deviceId }] : []))
+		.reduce<StampedEventContact | null>((a, b) => (a ? pickLatestContact(a, b) : b), null);
 }
 
 /** `letterday-backup-2026-12-10-1432.letterday.json`, in the device's local time. */

@@ -68,6 +68,9 @@ export const isStamp = (value: unknown): value is number =>
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 
+/** The one control-character rule, shared with the organizers' contact (event-contact.ts). */
+export const hasControlCharacter = (value: string): boolean => CONTROL_CHARACTER.test(value);
+
 /** What is wrong with one field's value; forms map these to their own words. */
 export type DetailProblem =
 	'not_text' | 'too_long' | 'control_character' | 'bad_province' | 'bad_date' | 'bad_stamp';
@@ -86,16 +89,21 @@ export function detailProblem(
 		default:
 			if (typeof value !== 'string') return 'not_text';
 			if (value.length > DETAIL_LIMITS[field]) return 'too_long';
-			return CONTROL_CHARACTER.test(value) ? 'control_character' : null;
+			return hasControlCharacter(value) ? 'control_character' : null;
 	}
 }
 
-function problemMessage(field: DetailField | 'updatedAt', problem: DetailProblem): string {
+/** The rule a value broke, in English; the contact's text fields share it (`limit`). */
+export function problemMessage(
+	field: string,
+	problem: DetailProblem,
+	limit = DETAIL_LIMITS[field as DetailTextField]
+): string {
 	switch (problem) {
 		case 'not_text':
 			return `${field} must be a string`;
 		case 'too_long':
-			return `${field} is longer than ${DETAIL_LIMITS[field as DetailTextField]} characters`;
+			return `${field} is longer than ${limit} characters`;
 		case 'control_character':
 			return `${field} must not contain control characters (U+0000-U+001F, U+007F-U+009F)`;
 		case 'bad_province':

@@ -28,6 +28,7 @@ import {
 	type EventDetails,
 	type StampedEventDetails
 } from './event-details';
+import { parseEventContact, type EventContact } from './event-contact';
 import { PUBLIC_KEY_PATTERN, isId } from './ids';
 
 export const PUBLIC_KEY_RULE =
@@ -51,6 +52,9 @@ export interface CounterSnapshot {
 	/** The event's public signing key (base64url of the raw P-256 point), so the server can check
 	 * reports relayed by QR later. Stored only when the server has none for the event yet. */
 	publicKey?: string;
+	/** The organizers' contact (event-contact.ts), its own last-writer-wins register stamped
+	 * (updatedAt, deviceId). Absent means "no news", never "clear"; the answer never carries it. */
+	contact?: EventContact;
 }
 
 /** The server's active case pack, as a sync answer announces it. */
@@ -172,6 +176,12 @@ export function parseCounterSnapshot(
 			if (!isId(updatedBy)) fail('bad_event', 'event.updatedBy must be a device id', 'updatedBy');
 			event.updatedBy = updatedBy;
 		}
+		let contact: EventContact | undefined;
+		if (body.contact !== undefined) {
+			const parsed = parseEventContact(record(body.contact, 'contact'), 'contact');
+			if (!parsed.ok) fail('bad_event', parsed.message, parsed.field);
+			contact = parsed.value;
+		}
 
 		if (!Array.isArray(body.counters)) fail('bad_request', 'counters must be an array');
 		const raw: unknown[] = body.counters;
@@ -204,6 +214,7 @@ export function parseCounterSnapshot(
 			return { caseId, kind: kind as CounterKind, plus, minus };
 		});
 		const snapshot: CounterSnapshot = { format: SYNC_FORMAT_VERSION, deviceId, event, counters };
+		if (contact) snapshot.contact = contact;
 		if (body.publicKey !== undefined) {
 			// The shape only, here on every sync; the server checks the point lies on the curve
 			// when it is about to store it (sync-repo), once per event.

@@ -14,7 +14,12 @@ export async function openReadyApp(context: BrowserContext, url: string): Promis
 	return page;
 }
 
-export async function createEventOffline(page: Page, name: string): Promise<void> {
+/** `contact` fills the optional "For the organizers" fields. */
+export async function createEventOffline(
+	page: Page,
+	name: string,
+	contact?: { groupName: string; email: string }
+): Promise<void> {
 	await page.getByRole('link', { name: 'Events' }).click();
 	await page.getByRole('link', { name: 'New event' }).click();
 	await page.getByLabel('Event name').fill(name);
@@ -22,6 +27,10 @@ export async function createEventOffline(page: Page, name: string): Promise<void
 	await page.getByLabel('City or town').fill('Moncton');
 	await page.getByLabel('Province or territory').selectOption('NB');
 	await page.getByLabel('Date').fill('2026-12-10');
+	if (contact) {
+		await page.getByLabel('Group name').fill(contact.groupName);
+		await page.getByLabel('Contact email').fill(contact.email);
+	}
 	await page.getByRole('button', { name: 'Create event' }).click();
 	await page.getByRole('heading', { level: 1, name }).waitFor();
 	await expect.poll(() => page.locator('article.case').count()).toBeGreaterThanOrEqual(8);

@@ -1,4 +1,5 @@
 import type { CounterKind, CounterState, CounterTotal, Locale } from '$lib/shared/domain';
+import type { EventContact } from '$lib/shared/event-contact';
 import type { StampedEventDetails } from '$lib/shared/event-details';
 import type { LocalizedCasePack, LocalizedCaseSheet } from '$lib/shared/case-pack';
 import type { SigningKey } from '$lib/shared/p256';
@@ -16,6 +17,10 @@ export interface EventRow extends StampedEventDetails {
 	/** The event's ECDSA P-256 key (private JWK, public x and y included): signs reports by QR.
 	 * Absent on events made before reports by QR existed. Not indexed: no schema version bump. */
 	signingKey?: SigningKey;
+	/** The organizers' contact, with its own stamp (event-contact.ts). Absent until the host gives
+	 * one, and always on a co-host's device: the co-host link never carries it. Leaves the device
+	 * only in a sync request and the backup file. Not indexed: no schema version bump. */
+	contact?: EventContact;
 }
 
 /** This device's own PN-counter for one (event, case, kind). Other devices' rows stay on theirs. */

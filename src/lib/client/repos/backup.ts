@@ -6,12 +6,14 @@
 import {
 	BACKUP_FORMAT,
 	BACKUP_VERSION,
+	backupEventContact,
 	backupEventDetails,
 	type Backup,
 	type BackupEvent
 } from '$lib/shared/backup';
 import { counterKey } from '$lib/shared/counters';
 import { SYNC_FORMAT_VERSION, type CounterState } from '$lib/shared/domain';
+import { eventContactOf, pickLatestContact } from '$lib/shared/event-contact';
 import {
 	eventDetailsOf,
 	pickLatestDetails,
@@ -29,7 +31,8 @@ const statesOf = (rows: readonly CounterState[]): CounterState[] =>
 
 /**
  * Everything on the device, read in one transaction: each event with its key, this device's own
- * counters and the counts it carries for other devices, each as a sync snapshot.
+ * counters and the counts it carries for other devices, each as a sync snapshot. The device's
+ * own snapshot carries the organizers' contact when it has one, as its sync does.
  */
 export async function readBackup(now = Date.now()): Promise<Backup> {
 	const me = await deviceId();
@@ -57,6 +60,8 @@ export async function readBackup(now = Date.now()): Promise<Backup> {
 						event: stampedDetailsOf(details),
 						counters: statesOf(counters)
 					});
+					const mine = snapshot(me, event, own);
+					if (event.contact) mine.contact = eventContactOf(event.contact);
 					return {
 						id: event.id,
 						key: event.key,
@@ -64,7 +69,7 @@ export async function readBackup(now = Date.now()): Promise<Backup> {
 						expected: event.expected,
 						createdAt: event.createdAt,
 						snapshots: [
-							snapshot(me, event, own),
+							mine,
 							...relayed.map((row) => snapshot(row.deviceId, row.details, row.counters))
 						]
 					};
@@ -144,6 +149,7 @@ export async function importBackup(backup: Backup): Promise<ImportedEvent[]> {
 			const results: ImportedEvent[] = [];
 			for (const item of backup.events) {
 				const details = backupEventDetails(item);
+				const contact = backupEventContact(item);
 				const existing = await database.events.get(item.id);
 				if (existing && existing.key !== item.key) {
 					results.push({ id: item.id, name: existing.name, status: 'other_key', added: 0 });
@@ -152,6 +158,7 @@ export async function importBackup(backup: Backup): Promise<ImportedEvent[]> {
 				if (!existing) {
 					const row: EventRow = {
 						...details,
+						...(contact && { contact: eventContactOf(contact) }),
 						id: item.id,
 						key: item.key,
 						lang: item.lang,
@@ -164,6 +171,14 @@ export async function importBackup(backup: Backup): Promise<ImportedEvent[]> {
 				} else if (pickLatestDetails(existing, details) !== existing) {
 					// Newer details from the file: the relayed snapshot carries them to the server.
 					await database.events.put({ ...existing, ...stampedDetailsOf(details) });
+				}
+				if (existing && contact) {
+					// The device's own contact is stamped by the device itself, as its sync sends it.
+					const own = existing.contact && { ...existing.contact, updatedBy: me };
+					if (!own || pickLatestContact(own, contact) !== own) {
+						await database.events.update(item.id, { contact: eventContactOf(contact) });
+						touched.add(item.id);
+					}
 				}
 				let added = 0;
 				for (const snapshot of item.snapshots) {

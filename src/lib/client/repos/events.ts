@@ -1,5 +1,11 @@
 import type { Locale } from '$lib/shared/domain';
 import {
+	NO_CONTACT,
+	sameContactFields,
+	type ContactFields,
+	type EventContact
+} from '$lib/shared/event-contact';
+import {
 	pickLatestDetails,
 	stampedDetailsOf,
 	type EventDetails,
@@ -16,6 +22,24 @@ import { deviceId } from './device';
 export interface NewEvent extends Omit<EventDetails, 'updatedAt'> {
 	lang: Locale;
 	expected: number | null;
+	/** The organizers' contact as typed (both may be empty), checked by the form; absent leaves
+	 * the device's contact as it is. */
+	contact?: ContactFields;
+}
+
+/**
+ * The contact a save leaves on the row. Only a change gets a new stamp: a co-host's device has
+ * no contact and shows empty fields, so saving its details form must send nothing that would
+ * wipe the host's. The stamp moves past the previous one even if the clock went back.
+ */
+function savedContact(
+	before: EventContact | undefined,
+	typed: ContactFields | undefined,
+	now: number
+): EventContact | undefined {
+	if (!typed || sameContactFields(before ?? NO_CONTACT, typed)) return before;
+	const { groupName, email } = typed;
+	return { groupName, email, updatedAt: Math.max(now, (before?.updatedAt ?? 0) + 1) };
 }
 
 /**
@@ -25,8 +49,11 @@ export interface NewEvent extends Omit<EventDetails, 'updatedAt'> {
 export async function createEvent(input: NewEvent): Promise<EventRow> {
 	const signingKey = await generateSigningKey();
 	const now = Date.now();
+	const { contact: typed, ...fields } = input;
+	const contact = savedContact(undefined, typed, now);
 	const row: EventRow = {
-		...input,
+		...fields,
+		...(contact && { contact }),
 		id: randomId(),
 		key: randomEventKey(),
 		signingKey,
@@ -50,10 +77,15 @@ export async function updateEventDetails(id: string, changes: NewEvent): Promise
 	await database.transaction('rw', database.events, async () => {
 		const current = await database.events.get(id);
 		if (!current) throw new Error(`event ${id} is not on this device`);
+		const now = Date.now();
+		const { contact: typed, ...fields } = changes;
+		const { contact: before, ...rest } = current;
+		const contact = savedContact(before, typed, now);
 		await database.events.put({
-			...current,
-			...changes,
-			updatedAt: Math.max(Date.now(), current.updatedAt + 1),
+			...rest,
+			...fields,
+			...(contact && { contact }),
+			updatedAt: Math.max(now, current.updatedAt + 1),
 			updatedBy: by,
 			detailsDirty: 1
 		});

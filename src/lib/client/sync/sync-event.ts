@@ -4,6 +4,7 @@
  * the repos only.
  */
 import { SYNC_FORMAT_VERSION } from '$lib/shared/domain';
+import { eventContactOf } from '$lib/shared/event-contact';
 import { stampedDetailsOf } from '$lib/shared/event-details';
 // Static on purpose: this module runs in the service worker too, where import() is not allowed.
 import { publicKeyText } from '$lib/shared/p256';
@@ -76,6 +77,10 @@ export async function syncEvent(
 	};
 	// The server keeps the first public key it hears of, so reports by QR can be checked later.
 	if (event.signingKey) snapshot.publicKey = publicKeyText(event.signingKey);
+	// Sent whenever the device has one, like the details: the server keeps the latest by stamp,
+	// and a server restored from an older backup learns it again. A device without one sends
+	// nothing, which the server reads as "no news".
+	if (event.contact) snapshot.contact = eventContactOf(event.contact);
 	const outcome = await postSnapshot(event.id, event.key, snapshot, fetcher);
 	if (!outcome.ok) {
 		const { failure } = outcome;

@@ -107,6 +107,37 @@ const migrations: Record<string, Migration> = {
 			await db.schema.dropTable('organizers').execute();
 		}
 	},
+	'0004_event_contact': {
+		// The organizers' contact (src/lib/shared/event-contact.ts), shown to organizers only: its
+		// own last-writer-wins register, stamped (contact_updated_at, contact_device_id). The
+		// defaults say "no contact yet": any contact a device sends beats the stamp (0, '').
+		// One column per statement: SQLite's ALTER TABLE adds one at a time.
+		async up(db: Kysely<unknown>) {
+			const events = () => db.schema.alterTable('events');
+			await events()
+				.addColumn('group_name', 'text', (col) => col.notNull().defaultTo(''))
+				.execute();
+			await events()
+				.addColumn('contact_email', 'text', (col) => col.notNull().defaultTo(''))
+				.execute();
+			await events()
+				.addColumn('contact_updated_at', 'bigint', (col) => col.notNull().defaultTo(0))
+				.execute();
+			await events()
+				.addColumn('contact_device_id', 'text', (col) => col.notNull().defaultTo(''))
+				.execute();
+		},
+		async down(db: Kysely<unknown>) {
+			for (const column of [
+				'contact_device_id',
+				'contact_updated_at',
+				'contact_email',
+				'group_name'
+			]) {
+				await db.schema.alterTable('events').dropColumn(column).execute();
+			}
+		}
+	},
 	'0005_case_packs': {
 		// Published case packs (docs/case-pack.md, "Publishing"). Every pack ever published stays:
 		// its case ids stay countable for good, and organizers see the history. Ids are assigned by

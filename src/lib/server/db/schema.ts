@@ -1,4 +1,5 @@
 /** Table types for Kysely. Times are milliseconds since the epoch, stored as 64-bit integers. */
+import type { Generated } from 'kysely';
 
 export interface EventsTable {
 	id: string;
@@ -17,6 +18,14 @@ export interface EventsTable {
 	last_sync_at: number;
 	/** The event's P-256 public key, base64url of the raw point; checks reports relayed by QR. */
 	public_key: string | null;
+	/** The organizers' contact, for organizers' eyes only ('' when none was given): never in a
+	 * sync answer, a participant page or a QR code. Generated: the columns have defaults. */
+	group_name: Generated<string>;
+	contact_email: Generated<string>;
+	/** Last-writer-wins stamp of the contact, apart from the details': (contact_updated_at,
+	 * contact_device_id); (0, '') until a device sends one. */
+	contact_updated_at: Generated<number>;
+	contact_device_id: Generated<string>;
 }
 
 /** One device's PN-counter for one (event, case, kind); merged by max of each half. */

@@ -1,10 +1,12 @@
 /**
  * Storage side of a sync: register-or-authenticate the event, max-merge the device's counters,
- * last-writer-wins the details and read back the event-wide totals, all in ONE transaction.
- * A known event with unchanged details costs five statements: begin, touch, upsert, totals,
- * commit (plus one, once per event, to store its public key). Syncs authenticate by the event
+ * last-writer-wins the details and the organizers' contact (two registers, each with its own
+ * stamp) and read back the event-wide totals, all in ONE transaction. A known event with
+ * unchanged details and contact costs five statements: begin, touch, upsert, totals, commit
+ * (plus one, once per event, to store its public key). Syncs authenticate by the event
  * key's hash; reports by QR by a signature the handler has verified (SnapshotAuth): one path.
  */
+import type { Selectable } from 'kysely';
 import { keyHashesEqual } from '$lib/server/auth/event-key';
 import { compareCounterKeys } from '$lib/shared/counters';
 import { isPublicKeyText } from '$lib/shared/p256';
@@ -16,6 +18,7 @@ import {
 	stampedDetailsOf,
 	type StampedEventDetails
 } from '$lib/shared/event-details';
+import { pickLatestContact, type StampedEventContact } from '$lib/shared/event-contact';
 import type { CounterSnapshot, SyncAnswer } from '$lib/shared/sync-wire';
 import type { AppDb } from './open';
 import type { EventsTable } from './schema';
@@ -55,7 +58,7 @@ class Refused extends Error {
 }
 
 type StoredEvent = Pick<
-	EventsTable,
+	Selectable<EventsTable>,
 	| 'key_hash'
 	| 'name'
 	| 'venue'
@@ -65,6 +68,10 @@ type StoredEvent = Pick<
 	| 'details_updated_at'
 	| 'details_device_id'
 	| 'public_key'
+	| 'group_name'
+	| 'contact_email'
+	| 'contact_updated_at'
+	| 'contact_device_id'
 >;
 
 interface TotalRow {
@@ -104,13 +111,25 @@ async function apply(
 		updatedBy: snapshot.event.updatedBy ?? snapshot.deviceId
 	};
 	let details = incoming;
+	// Stamped by the sending device; absent means "no news", so a stored contact stays.
+	const contact: StampedEventContact | null = snapshot.contact
+		? { ...snapshot.contact, updatedBy: snapshot.deviceId }
+		: null;
 	let stored = (await run<StoredEvent>(sql.touchEvent(now, eventId)))[0];
 	if (!stored) {
 		// Trust on first use. DO NOTHING + read back makes two first syncs racing in two processes
 		// agree on one key: the loser reads the winner's row and is judged by its hash.
 		checkKey();
 		const inserted = await run(
-			sql.insertEvent([eventId, auth.keyHash, ...detailValues(incoming), publicKey, now, now])
+			sql.insertEvent([
+				eventId,
+				auth.keyHash,
+				...detailValues(incoming),
+				publicKey,
+				...contactValues(contact ?? NO_STORED_CONTACT),
+				now,
+				now
+			])
 		);
 		if (inserted.length === 0) {
 			stored = (await run<StoredEvent>(sql.touchEvent(now, eventId)))[0];
@@ -129,6 +148,12 @@ async function apply(
 		details = pickLatestDetails(current, incoming);
 		if (details !== current) {
 			await run(sql.updateDetails([...detailValues(details), eventId]));
+		}
+		if (contact) {
+			const storedOne = storedContact(stored);
+			if (pickLatestContact(storedOne, contact) !== storedOne) {
+				await run(sql.updateContact([...contactValues(contact), eventId]));
+			}
 		}
 	}
 
@@ -173,6 +198,28 @@ function authenticate(stored: StoredEvent, auth: SnapshotAuth): void {
 /** In the order of DETAIL_COLUMNS. */
 function detailValues(details: StampedEventDetails): unknown[] {
 	return [...DETAIL_FIELDS.map((field) => details[field]), details.updatedAt, details.updatedBy];
+}
+
+/** What a new event's contact columns hold until a device sends a contact: their defaults. */
+const NO_STORED_CONTACT: StampedEventContact = {
+	groupName: '',
+	email: '',
+	updatedAt: 0,
+	updatedBy: ''
+};
+
+/** In the order of CONTACT_COLUMNS. */
+function contactValues(contact: StampedEventContact): unknown[] {
+	return [contact.groupName, contact.email, contact.updatedAt, contact.updatedBy];
+}
+
+function storedContact(row: StoredEvent): StampedEventContact {
+	return {
+		groupName: row.group_name,
+		email: row.contact_email,
+		updatedAt: Number(row.contact_updated_at),
+		updatedBy: row.contact_device_id
+	};
 }
 
 function storedDetails(row: StoredEvent): StampedEventDetails {

@@ -10,7 +10,14 @@ import type { DbDialect } from './open';
 
 /** The detail fields keep their names as columns; the stamp has two of its own. */
 export const DETAIL_COLUMNS = [...DETAIL_FIELDS, 'details_updated_at', 'details_device_id'];
-const EVENT_FIELDS = ['key_hash', ...DETAIL_COLUMNS, 'public_key'].join(', ');
+/** The organizers' contact (event-contact.ts) and its own stamp, written apart from the details. */
+export const CONTACT_COLUMNS = [
+	'group_name',
+	'contact_email',
+	'contact_updated_at',
+	'contact_device_id'
+];
+const EVENT_FIELDS = ['key_hash', ...DETAIL_COLUMNS, 'public_key', ...CONTACT_COLUMNS].join(', ');
 
 /** Values per counter row in an upsert. */
 const COUNTER_WIDTH = 7;
@@ -23,12 +30,15 @@ export interface SyncStatements {
 	 * locks the row, so syncs of one event run one at a time. No row: unknown event. */
 	touchEvent(now: number, eventId: string): CompiledQuery;
 	/** Registers an event unless it exists; returns a row only when this call inserted it.
-	 * Values: id, key_hash, the DETAIL_COLUMNS, public_key (or null), created_at, last_sync_at. */
+	 * Values: id, key_hash, the DETAIL_COLUMNS, public_key (or null), the CONTACT_COLUMNS,
+	 * created_at, last_sync_at. */
 	insertEvent(values: unknown[]): CompiledQuery;
 	/** Stores the event's public key only where none is stored yet: a key once learnt stays. */
 	setPublicKey(publicKey: string, eventId: string): CompiledQuery;
 	/** Values: the DETAIL_COLUMNS, then id. */
 	updateDetails(values: unknown[]): CompiledQuery;
+	/** Values: the CONTACT_COLUMNS, then id. */
+	updateContact(values: unknown[]): CompiledQuery;
 	/** Max-merge upsert; values are rows of event_id, device_id, case_id, kind, plus, minus,
 	 * updated_at, flattened. */
 	upsertCounters(values: unknown[]): CompiledQuery;
@@ -46,10 +56,16 @@ export function syncStatements(dialect: DbDialect): SyncStatements {
 	const [now, id] = slots(2);
 	const touch = `update events set last_sync_at = ${now} where id = ${id} returning ${EVENT_FIELDS}`;
 	const insert = `insert into events (id, ${EVENT_FIELDS}, created_at, last_sync_at)
-		values (${slots(DETAIL_COLUMNS.length + 5).join(', ')}) on conflict (id) do nothing returning id`;
-	const d = slots(DETAIL_COLUMNS.length + 1);
-	const update = `update events set ${DETAIL_COLUMNS.map((column, i) => `${column} = ${d[i]}`).join(', ')}
-		where id = ${d[DETAIL_COLUMNS.length]}`;
+		values (${slots(DETAIL_COLUMNS.length + CONTACT_COLUMNS.length + 5).join(', ')})
+		on conflict (id) do nothing returning id`;
+	/** `update events set a = $1, b = $2 … where id = $n`, for one register's columns. */
+	const updateOf = (columns: string[]) => {
+		const v = slots(columns.length + 1);
+		return `update events set ${columns.map((column, i) => `${column} = ${v[i]}`).join(', ')}
+		where id = ${v[columns.length]}`;
+	};
+	const update = updateOf(DETAIL_COLUMNS);
+	const updateContact = updateOf(CONTACT_COLUMNS);
 	const [k1, k2] = slots(2);
 	const setKey = `update events set public_key = ${k1} where id = ${k2} and public_key is null`;
 	// The device count rides along as an uncorrelated subquery, computed once per statement.
@@ -84,6 +100,7 @@ export function syncStatements(dialect: DbDialect): SyncStatements {
 		touchEvent: (at, eventId) => CompiledQuery.raw(touch, [at, eventId]),
 		insertEvent: (values) => CompiledQuery.raw(insert, values),
 		updateDetails: (values) => CompiledQuery.raw(update, values),
+		updateContact: (values) => CompiledQuery.raw(updateContact, values),
 		setPublicKey: (publicKey, eventId) => CompiledQuery.raw(setKey, [publicKey, eventId]),
 		upsertCounters: (values) => CompiledQuery.raw(upsertSql(values.length / COUNTER_WIDTH), values),
 		totals: (eventId) => CompiledQuery.raw(totals, totalsParams(eventId))

@@ -5,6 +5,12 @@ import {
 	normalizeText,
 	type DetailTextField
 } from '$lib/shared/event-details';
+import {
+	CONTACT_FIELDS,
+	contactProblem,
+	normalizeContact,
+	type ContactProblem
+} from '$lib/shared/event-contact';
 import type { NewEvent } from '$lib/client/repos/events';
 
 export interface NewEventForm {
@@ -15,16 +21,27 @@ export interface NewEventForm {
 	date: string;
 	expected: string;
 	lang: Locale;
+	/** The organizers' contact, optional: empty means none. */
+	groupName: string;
+	email: string;
 }
 
 export type Problem =
-	'required' | 'tooLong' | 'controlCharacters' | 'dateInvalid' | 'expectedInvalid';
+	'required' | 'tooLong' | 'controlCharacters' | 'dateInvalid' | 'expectedInvalid' | 'emailInvalid';
 export type FormErrors = Partial<Record<keyof NewEventForm, Problem>>;
 export type NewEventResult = { ok: true; value: NewEvent } | { ok: false; errors: FormErrors };
 
+/** The contact's problems in the form's words; a typed value is always text. */
+const CONTACT_PROBLEMS: Record<Exclude<ContactProblem, 'not_text'>, Problem> = {
+	too_long: 'tooLong',
+	control_character: 'controlCharacters',
+	bad_email: 'emailInvalid'
+};
+
 /**
  * Checks the event form (new or edit) with the same rules the server applies to synced details
- * (`$lib/shared/event-details`), plus what a person must fill in, and tidies the text.
+ * and contacts (`$lib/shared/event-details`, `event-contact`), plus what a person must fill in,
+ * and tidies the text.
  */
 export function validateNewEvent(form: NewEventForm): NewEventResult {
 	const errors: FormErrors = {};
@@ -48,6 +65,11 @@ export function validateNewEvent(form: NewEventForm): NewEventResult {
 		errors.expected = 'expectedInvalid';
 	}
 	if (!isLocale(form.lang)) errors.lang = 'required';
+	const contact = normalizeContact(form);
+	for (const field of CONTACT_FIELDS) {
+		const problem = contactProblem(field, contact[field]);
+		if (problem && problem !== 'not_text') errors[field] = CONTACT_PROBLEMS[problem];
+	}
 	if (Object.keys(errors).length > 0) return { ok: false, errors };
 	return {
 		ok: true,
@@ -56,7 +78,8 @@ export function validateNewEvent(form: NewEventForm): NewEventResult {
 			province: form.province as Province,
 			date: form.date,
 			expected,
-			lang: form.lang
+			lang: form.lang,
+			contact
 		}
 	};
 }

@@ -61,6 +61,9 @@ export const backupMessages = defineMessages(
 		pathDeviceId: 'device identifier',
 		pathUpdatedAt: 'time of the last edit',
 		pathUpdatedBy: 'device of the last edit',
+		pathContact: 'contact for the organizers',
+		pathGroupName: 'group name',
+		pathEmail: 'contact email',
 		pathExportedAt: 'time of saving',
 		pathEvents: 'list of events',
 		pathSnapshots: 'counts',
@@ -82,7 +85,7 @@ export const backupMessages = defineMessages(
 		backupProblem_bad_id: 'this id is not valid.',
 		backupProblem_bad_key: 'the event’s key is not valid.',
 		backupProblem_bad_details:
-			'an event detail (name, venue, city, province or date) is not valid.',
+			'an event detail (name, venue, city, province, date, group name or contact email) is not valid.',
 		backupProblem_bad_case: 'this is not a case id.',
 		backupProblem_bad_kind: 'this kind of count does not exist.',
 		backupProblem_bad_value:
@@ -151,6 +154,9 @@ export const backupMessages = defineMessages(
 		pathDeviceId: 'identifiant d’appareil',
 		pathUpdatedAt: 'moment de la dernière modification',
 		pathUpdatedBy: 'appareil de la dernière modification',
+		pathContact: 'contact pour les organisateurs',
+		pathGroupName: 'nom du groupe',
+		pathEmail: 'courriel de contact',
 		pathExportedAt: 'moment de l’enregistrement',
 		pathEvents: 'liste des événements',
 		pathSnapshots: 'décomptes',
@@ -173,7 +179,7 @@ export const backupMessages = defineMessages(
 		backupProblem_bad_id: 'cet identifiant n’est pas valide.',
 		backupProblem_bad_key: 'la clé de l’événement n’est pas valide.',
 		backupProblem_bad_details:
-			'un détail de l’événement (nom, lieu, ville, province ou date) n’est pas valide.',
+			'un détail de l’événement (nom, lieu, ville, province, date, nom du groupe ou courriel de contact) n’est pas valide.',
 		backupProblem_bad_case: 'ce n’est pas un identifiant de cas.',
 		backupProblem_bad_kind: 'ce type de décompte n’existe pas.',
 		backupProblem_bad_value:

@@ -52,6 +52,8 @@ export const syncMessages = defineMessages(
 		refusedField_city: 'city or town',
 		refusedField_province: 'province or territory',
 		refusedField_date: 'date',
+		refusedField_groupName: 'group name',
+		refusedField_email: 'contact email',
 		refusedField_other: 'details',
 		editToFix: 'Edit the event',
 		offlineSyncLater: 'Offline: counts are saved here and will be sent later.'
@@ -112,6 +114,8 @@ export const syncMessages = defineMessages(
 		refusedField_city: 'ville ou village',
 		refusedField_province: 'province ou territoire',
 		refusedField_date: 'date',
+		refusedField_groupName: 'nom du groupe',
+		refusedField_email: 'courriel de contact',
 		refusedField_other: 'détails',
 		editToFix: 'Modifier l’événement',
 		offlineSyncLater:
