@@ -5,7 +5,7 @@ import { startCasePacks } from '$lib/server/case-pack/start';
 import { bootstrapOrganizers } from '$lib/server/auth/organizer/bootstrap';
 import { organizerGate, isOrganizerPath } from '$lib/server/auth/organizer/guard';
 import { SESSION_COOKIE, findSession } from '$lib/server/auth/organizer/sessions';
-import { getDb } from '$lib/server/db';
+import { closeDb, getDb } from '$lib/server/db';
 import { logRequestError } from '$lib/server/http/log';
 import { organizerLocale } from '$lib/server/organizer/locale';
 
@@ -15,6 +15,9 @@ import { organizerLocale } from '$lib/server/organizer/locale';
  * on first use and /api/health answers 503 meanwhile. */
 export const init: ServerInit = async () => {
 	if (building) return;
+	// adapter-node emits this once the server stopped taking requests: closing the pool now lets
+	// a PostgreSQL-backed process exit at once instead of waiting out its idle connections.
+	process.once('sveltekit:shutdown', () => void closeDb());
 	try {
 		const db = await getDb();
 		console.log(`database ready (${db.dialect})`);
