@@ -95,17 +95,6 @@ async function lock(db: AppDb, bucket: string, now: number): Promise<number> {
 	return until;
 }
 
-/** When the latest lock among these buckets ends, or 0 when none is locked. */
-export async function lockedUntil(db: AppDb, buckets: string[], now = Date.now()): Promise<number> {
-	const rows = await db.kysely
-		.selectFrom('login_attempts')
-		.select('locked_until')
-		.where('bucket', 'in', buckets)
-		.where('locked_until', '>', now)
-		.execute();
-	return Math.max(0, ...rows.map((row) => Number(row.locked_until)));
-}
-
 export async function clearBucket(db: AppDb, bucket: string): Promise<void> {
 	await db.kysely.deleteFrom('login_attempts').where('bucket', '=', bucket).execute();
 }
