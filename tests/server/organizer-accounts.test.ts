@@ -239,6 +239,7 @@ for (const backend of backends) {
 				expect(await start({})).toBe(''); // Ana exists
 				await db.kysely.deleteFrom('organizers').execute();
 				const log = await start({ ORIGIN: 'https://letterday.example/' });
+				expect(log.match(/\/organizer\/setup#/g), log).toHaveLength(1);
 				const match = log.match(/https:\/\/letterday\.example\/organizer\/setup#([\w-]{43})\s/);
 				expect(match, log).not.toBeNull();
 				const token = match![1]!;
