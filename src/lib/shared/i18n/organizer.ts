@@ -1,14 +1,21 @@
 import type { Locale } from '../domain';
 import { translate, type Params } from './catalog';
 import { combineMessages } from './combine';
+import { organizerJoinMessages } from './organizer/join';
 import { organizerPacksMessages } from './organizer/packs';
 import { organizerShellMessages } from './organizer/shell';
+import { organizerTeamMessages } from './organizer/team';
 
 /**
  * The organizer pages' strings, one file per area under ./organizer/. Server-rendered, so each
  * page gets the whole catalog; it is small next to what a dashboard shows.
  */
-export const organizerMessages = combineMessages([organizerShellMessages, organizerPacksMessages]);
+export const organizerMessages = combineMessages([
+	organizerShellMessages,
+	organizerJoinMessages,
+	organizerTeamMessages,
+	organizerPacksMessages
+]);
 
 export type OrganizerMessageKey = keyof typeof organizerMessages.en;
 
