@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { changePassword } from '$lib/server/auth/organizer/accounts';
 import { getDb } from '$lib/server/db';
+import { clientAddressOf } from '$lib/server/http/client-address';
 import {
 	PASSWORD_FIELD_MAX,
 	field,
@@ -10,7 +11,8 @@ import {
 import type { Actions } from './$types';
 
 export const actions: Actions = {
-	default: async ({ request, locals, getClientAddress }) => {
+	default: async (event) => {
+		const { request, locals } = event;
 		// The gate has let only a logged-in organizer through (hooks.server.ts).
 		const session = locals.organizer!;
 		const form = await request.formData();
@@ -32,7 +34,7 @@ export const actions: Actions = {
 			current,
 			password,
 			session.tokenHash,
-			getClientAddress()
+			clientAddressOf(event)
 		);
 		if (!result.ok) {
 			return result.reason === 'limited'

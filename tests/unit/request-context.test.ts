@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clientAddressOf } from '$lib/server/http/client-address';
 import { cappedPath, logRequestError } from '$lib/server/http/log';
 
 function recorder() {
@@ -32,5 +33,20 @@ describe('request error log', () => {
 
 	it('leaves a short path whole', () => {
 		expect(cappedPath('/c/en/some-case')).toBe('/c/en/some-case');
+	});
+});
+
+describe('client address', () => {
+	it('gives the address adapter-node reads', () => {
+		expect(clientAddressOf({ getClientAddress: () => '203.0.113.9' })).toBe('203.0.113.9');
+	});
+
+	it('puts requests without the proxy header in one bucket instead of failing', () => {
+		const missingHeader = () => {
+			throw new Error(
+				'Address header was specified with ADDRESS_HEADER=x-forwarded-for but is absent from request'
+			);
+		};
+		expect(clientAddressOf({ getClientAddress: missingHeader })).toBe('no-address-header');
 	});
 });
