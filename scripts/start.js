@@ -23,5 +23,10 @@ if (sources > built) {
 
 process.env.PORT ??= '3000';
 process.env.DATA_DIR ??= './data';
-console.log(`Letterday on http://${process.env.HOST ?? 'localhost'}:${process.env.PORT}`);
+// Without ORIGIN, adapter-node takes the origin to be https:// plus the Host header, so a form
+// posted over plain HTTP (an organizer logging in) looks cross-site and is refused, and printed QR
+// codes say https. Default to this machine over plain HTTP; set ORIGIN to the address phones use.
+const host = !process.env.HOST || process.env.HOST === '0.0.0.0' ? 'localhost' : process.env.HOST;
+process.env.ORIGIN ??= `http://${host}:${process.env.PORT}`;
+console.log(`Letterday on ${process.env.ORIGIN}`);
 await import(new URL('../build/index.js', import.meta.url).href);

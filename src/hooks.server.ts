@@ -1,22 +1,33 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
+import { activePack } from '$lib/server/case-pack';
+import { startCasePacks } from '$lib/server/case-pack/start';
 import { bootstrapOrganizers } from '$lib/server/auth/organizer/bootstrap';
 import { organizerGate, isOrganizerPath } from '$lib/server/auth/organizer/guard';
 import { SESSION_COOKIE, findSession } from '$lib/server/auth/organizer/sessions';
-import { getDb } from '$lib/server/db';
+import { closeDb, getDb } from '$lib/server/db';
+import { logRequestError } from '$lib/server/http/log';
 import { organizerLocale } from '$lib/server/organizer/locale';
 
 /** Opens the database and runs its migrations at start, so a bad DATABASE_URL or a failed
- * migration shows in the log at once, then makes sure an organizer can get in. The server still
- * starts: getDb() retries on first use and /api/health answers 503 meanwhile. */
+ * migration shows in the log at once, then makes sure an organizer can get in and seeds the case
+ * pack or publishes CASE_PACK_FILE. The server still starts: getDb() and the case pack are retried
+ * on first use and /api/health answers 503 meanwhile. */
 export const init: ServerInit = async () => {
 	if (building) return;
+	// adapter-node emits this once the server stopped taking requests: closing the pool now lets
+	// a PostgreSQL-backed process exit at once instead of waiting out its idle connections.
+	process.once('sveltekit:shutdown', () => void closeDb());
 	try {
 		const db = await getDb();
 		console.log(`database ready (${db.dialect})`);
 		await bootstrapOrganizers(db, process.env);
+		const published = await startCasePacks(db);
+		if (published) console.log(published);
+		const active = await activePack(db);
+		console.log(`case pack ${active.stamp.version} active (${active.pack.cases.length} cases)`);
 	} catch (error) {
-		console.error('database not ready at start; will retry on first use', error);
+		console.error('database or case pack not ready at start; will retry on first use', error);
 	}
 };
 
@@ -36,4 +47,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang)
 	});
+};
+
+/** Replaces SvelteKit's default, which logs every 404's whole path and a stack for a 405. */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	logRequestError(status, event.request.method, event.url.pathname, error);
+	return { message };
 };

@@ -2,7 +2,8 @@
  * Shared by the participant page tests (server and e2e): what the sample pack says each page
  * must show, and the English UI strings a French page must never contain.
  */
-import { localizedPack } from '$lib/server/case-pack';
+import { samplePack } from '$lib/server/case-pack';
+import { localizePack } from '$lib/shared/case-pack-localize';
 import { LOCALES, type Locale } from '$lib/shared/domain';
 import { participantMessages } from '$lib/shared/i18n/participant';
 import type { Message } from '$lib/shared/i18n/catalog';
@@ -10,7 +11,8 @@ import type { Message } from '$lib/shared/i18n/catalog';
 export { LOCALES };
 export type { Locale };
 
-export const packIn = (lang: Locale) => localizedPack(lang).pack;
+/** The bundled sample in one language: what a server with a fresh DATA_DIR serves. */
+export const packIn = (lang: Locale) => localizePack(samplePack(), lang);
 export const caseIds = (): string[] => packIn('en').cases.map((c) => c.id);
 export const other = (lang: Locale): Locale => (lang === 'en' ? 'fr' : 'en');
 

@@ -38,7 +38,10 @@ export async function startEndpoint(): Promise<TestEndpoint> {
 			const eventId = decodeURIComponent(url.pathname.split('/')[3] ?? '');
 			const request = new Request(url, init);
 			await duringRequest?.();
-			return handleSync(request, eventId, { database: async () => db, caseIds: () => CASES });
+			return handleSync(request, eventId, {
+				database: async () => db,
+				cases: () => ({ ids: CASES })
+			});
 		},
 		async close() {
 			await db.close();

@@ -1,26 +1,19 @@
 /**
- * The case pack: validation of the format, the loader's keep-the-old-pack rule, localization and
- * GET /api/cases. Content rules for the bundled sample live in case-pack-sample.test.ts.
+ * The case pack's format: validation and localization. Content rules for the bundled sample live
+ * in case-pack-sample.test.ts; publishing and serving in case-pack-publish.test.ts and
+ * case-pack-serve.test.ts.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type {
-	Addressee,
-	CasePack,
-	LocalizedCasePack,
-	LocalizedCaseSheet
-} from '$lib/shared/case-pack';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Addressee, CasePack, LocalizedCaseSheet } from '$lib/shared/case-pack';
 import { LOCALES } from '$lib/shared/domain';
 import { localize, localizePack } from '$lib/shared/case-pack-localize';
-import samplePack from '$lib/server/case-pack/sample-pack.json';
+import sampleJson from '$lib/server/case-pack/sample-pack.json';
 import { validateCasePack } from '$lib/server/case-pack/validate';
-import { getCase, getCasePack, loadCasePack, localizedPack } from '$lib/server/case-pack';
-import { GET } from '../../src/routes/api/cases/+server';
+import { samplePack } from '$lib/server/case-pack';
 
 /** A fresh, mutable copy of the sample, typed loosely so tests can break it on purpose. */
-const sample = (): CasePack => structuredClone(samplePack) as unknown as CasePack;
+const sample = (): CasePack => structuredClone(sampleJson) as unknown as CasePack;
 type Loose = Record<string, unknown>;
 const loose = (value: object): Loose => value as Loose;
 
@@ -30,43 +23,17 @@ function errorsOf(value: unknown): string[] {
 	return result.ok ? [] : result.errors;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'letterday-case-pack-'));
-let fileCount = 0;
-function writePack(content: unknown): string {
-	const file = join(dir, `pack-${++fileCount}.json`);
-	writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
-	return file;
-}
-
-const savedEnv = process.env.CASE_PACK_FILE;
-beforeEach(() => {
-	delete process.env.CASE_PACK_FILE;
-	loadCasePack();
-});
-afterEach(() => {
-	if (savedEnv === undefined) delete process.env.CASE_PACK_FILE;
-	else process.env.CASE_PACK_FILE = savedEnv;
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
 describe('the sample pack', () => {
 	it('validates', () => {
-		const result = validateCasePack(samplePack);
+		const result = validateCasePack(sampleJson);
 		expect(result.ok ? [] : result.errors).toEqual([]);
 		expect(result.ok && result.pack.cases.length).toBeGreaterThanOrEqual(8);
 	});
 
 	it('is version 2026.1, published 2026-11-26, in format 1', () => {
-		const pack = getCasePack();
+		const pack = samplePack();
 		expect([pack.format, pack.version, pack.published]).toEqual([1, '2026.1', '2026-11-26']);
-	});
-
-	it('is what the loader serves when CASE_PACK_FILE is unset', () => {
-		expect(getCasePack().cases.map((sheet) => sheet.id)).toEqual(
-			samplePack.cases.map((sheet) => sheet.id)
-		);
-		expect(getCase('rita-karasartova')?.name).toBe('Rita Karasartova');
-		expect(getCase('nobody')).toBeUndefined();
+		expect(pack.cases.map((sheet) => sheet.id)).toEqual(sampleJson.cases.map((sheet) => sheet.id));
 	});
 });
 
@@ -83,7 +50,7 @@ function strings(value: unknown, path = ''): [string, string][] {
 describe('localization', () => {
 	for (const lang of LOCALES) {
 		it(`gives every case in ${lang}, with no bilingual object left`, () => {
-			const pack = getCasePack();
+			const pack = samplePack();
 			const localized = localizePack(pack, lang);
 			expect(localized.lang).toBe(lang);
 			expect(localized.cases).toHaveLength(pack.cases.length);
@@ -328,137 +295,5 @@ describe('docs/case-pack.md', () => {
 		expect(example).toBeDefined();
 		const result = validateCasePack(JSON.parse(example!));
 		expect(result.ok ? [] : result.errors).toEqual([]);
-	});
-});
-
-describe('loading a pack', () => {
-	function renamed(version: string): CasePack {
-		return { ...sample(), version };
-	}
-
-	it('loads the file named by the argument or by CASE_PACK_FILE', () => {
-		expect(loadCasePack(writePack(renamed('test.1'))).version).toBe('test.1');
-		process.env.CASE_PACK_FILE = writePack(renamed('test.2'));
-		expect(loadCasePack().version).toBe('test.2');
-		expect(getCasePack().version).toBe('test.2');
-	});
-
-	it('keeps the old pack when a reload fails, and says why', () => {
-		loadCasePack(writePack(renamed('test.3')));
-		const bad = sample();
-		bad.cases[0]!.story.fr = '';
-		bad.cases[1]!.id = 'rita-karasartova';
-		const file = writePack(bad);
-		expect(() => loadCasePack(file)).toThrowError(
-			[
-				`Invalid case pack (${file}), 2 problems:`,
-				'  - case "rita-karasartova" (cases[0]): story.fr: must not be empty',
-				'  - case "rita-karasartova" (cases[1]): id: duplicates the id of cases[0]'
-			].join('\n')
-		);
-		expect(getCasePack().version).toBe('test.3');
-	});
-
-	it('rejects a malformed JSON file and a missing file, keeping the old pack', () => {
-		loadCasePack(writePack(renamed('test.4')));
-		const broken = writePack('{ "format": 1, "cases": [ }');
-		expect(() => loadCasePack(broken)).toThrowError(/^Invalid case pack \(.*\): not valid JSON: /);
-		expect(() => loadCasePack(join(dir, 'missing.json'))).toThrowError(
-			/^Cannot read case pack file .*missing\.json: ENOENT/
-		);
-		process.env.CASE_PACK_FILE = broken;
-		expect(() => loadCasePack()).toThrowError(/not valid JSON/);
-		expect(getCasePack().version).toBe('test.4');
-	});
-
-	it('accepts a file that starts with a byte-order mark', () => {
-		const file = writePack('\uFEFF' + JSON.stringify(renamed('test.bom')));
-		expect(loadCasePack(file).version).toBe('test.bom');
-	});
-});
-
-describe('localizedPack', () => {
-	it('is computed once per language and pack, with a strong ETag of the body', () => {
-		const en = localizedPack('en');
-		const fr = localizedPack('fr');
-		expect(localizedPack('en')).toBe(en);
-		expect(en.etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
-		expect(en.etag).not.toBe(fr.etag);
-		expect(JSON.parse(en.body)).toEqual(en.pack);
-		expect((JSON.parse(fr.body) as LocalizedCasePack).lang).toBe('fr');
-	});
-
-	it('changes after a reload, even with the same version, when the content changes', () => {
-		const before = localizedPack('en');
-		const changed = sample();
-		changed.cases[0]!.summary.en = 'Changed summary.';
-		loadCasePack(writePack(changed));
-		const after = localizedPack('en');
-		expect(after).not.toBe(before);
-		expect(after.etag).not.toBe(before.etag);
-		expect(after.pack.cases[0]!.summary).toBe('Changed summary.');
-	});
-});
-
-describe('GET /api/cases', () => {
-	function get(query: string, headers: Record<string, string> = {}): Promise<Response> {
-		const url = new URL(`http://x/api/cases${query}`);
-		const event = { url, request: new Request(url, { headers }) };
-		return Promise.resolve(GET(event as unknown as Parameters<typeof GET>[0]));
-	}
-
-	it('answers 200 with the pack in the asked language, an ETag and no-cache', async () => {
-		const response = await get('?lang=fr');
-		expect(response.status).toBe(200);
-		expect(response.headers.get('Content-Type')).toMatch(/^application\/json/);
-		expect(response.headers.get('Cache-Control')).toBe('no-cache');
-		expect(response.headers.get('ETag')).toBe(localizedPack('fr').etag);
-		const body = (await response.json()) as LocalizedCasePack;
-		expect(body.lang).toBe('fr');
-		expect(body.version).toBe('2026.1');
-		expect(body.cases[0]!.country).toBe('Kirghizistan');
-	});
-
-	it('answers 304 with no body when If-None-Match holds the current ETag', async () => {
-		const { etag } = localizedPack('en');
-		for (const header of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
-			const response = await get('?lang=en', { 'If-None-Match': header });
-			expect(response.status, header).toBe(304);
-			expect(response.headers.get('ETag')).toBe(etag);
-			expect(await response.text()).toBe('');
-		}
-	});
-
-	it('answers 200 when If-None-Match holds a stale or other-language ETag', async () => {
-		const response = await get('?lang=en', { 'If-None-Match': localizedPack('fr').etag });
-		expect(response.status).toBe(200);
-		expect(((await response.json()) as LocalizedCasePack).lang).toBe('en');
-	});
-
-	it.each(['', '?lang=', '?lang=de', '?lang=EN', '?language=fr'])(
-		'answers 400 bad_lang for %j',
-		async (query) => {
-			const response = await get(query);
-			expect(response.status).toBe(400);
-			const body = (await response.json()) as { error: { code: string; message: string } };
-			expect(body.error.code).toBe('bad_lang');
-			expect(body.error.message).toMatch(/"en" or "fr"/);
-		}
-	);
-
-	it('answers 503 when the configured pack cannot be loaded', async () => {
-		vi.resetModules();
-		process.env.CASE_PACK_FILE = writePack('not json');
-		const fresh = await import('../../src/routes/api/cases/+server');
-		const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
-		const url = new URL('http://x/api/cases?lang=en');
-		const response = await fresh.GET({ url, request: new Request(url) } as unknown as Parameters<
-			typeof GET
-		>[0]);
-		quiet.mockRestore();
-		expect(response.status).toBe(503);
-		expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
-			'case_pack_unavailable'
-		);
 	});
 });

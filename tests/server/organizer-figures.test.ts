@@ -7,9 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_KINDS, EVENT_CASE_ID, type CounterState } from '$lib/shared/domain';
 import { randomId } from '$lib/shared/ids';
+import { publishCasePack, samplePack } from '$lib/server/case-pack';
 import type { AppDb } from '$lib/server/db';
 import { NO_FILTER, parseEventFilter } from '$lib/server/organizer/event-filter';
 import { DEFAULT_ORDER } from '$lib/shared/event-order';
+import { activeCases, caseNames } from '$lib/server/organizer/case-names';
 import { readCases, readNational } from '$lib/server/organizer/national';
 import {
 	readDashboard,
@@ -124,7 +126,10 @@ for (const backend of backends) {
 		});
 
 		it('gives every case of the pack, counted or not, largest first, with its name', async () => {
-			const cases = await readConsistently(server.db, (trx) => readCases(trx, 'fr'));
+			const active = await activeCases(server.db, 'fr');
+			const cases = await readConsistently(server.db, async (trx) =>
+				readCases(trx, await caseNames(trx, active))
+			);
 			expect(cases.length).toBe(someCaseIds().length);
 			const a = cases.find((c) => c.caseId === caseA)!;
 			expect(a).toMatchObject({ letter: 13 + 6 + 11, card: 6, petition: 0, online: 0 });
@@ -137,6 +142,31 @@ for (const backend of backends) {
 				[...cases.map((c) => c.total)].sort((x, y) => y - x)
 			);
 			expect(cases.at(-1)!.total).toBe(0);
+		});
+
+		it('keeps a case a newer pack dropped, with its letters and its published name', async () => {
+			const sample = samplePack();
+			const dropped = sample.cases.find((sheet) => sheet.id === caseA)!;
+			const newer = {
+				...structuredClone(sample),
+				version: '2027.1',
+				cases: sample.cases.filter((sheet) => sheet.id !== caseA)
+			};
+			expect((await publishCasePack(server.db, JSON.stringify(newer), 'organizer-1')).ok).toBe(
+				true
+			);
+			try {
+				const { cases } = await readDashboard(server.db, 'en', clock);
+				const a = cases.find((c) => c.caseId === caseA)!;
+				expect(a.name).toBe(dropped.name);
+				expect(a.total).toBe(expected((_, c) => c.caseId === caseA && isCase(c)));
+				expect(cases.length).toBe(sample.cases.length);
+			} finally {
+				const back = { ...structuredClone(sample), version: '2027.2' };
+				expect((await publishCasePack(server.db, JSON.stringify(back), 'organizer-1')).ok).toBe(
+					true
+				);
+			}
 		});
 
 		it('sums each province over its own events only', async () => {

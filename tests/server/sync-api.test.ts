@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_KINDS, EVENT_CASE_ID, type CounterState } from '$lib/shared/domain';
 import { randomEventKey, randomId } from '$lib/shared/ids';
 import { hashEventKey } from '$lib/server/auth/event-key';
+import { activePack } from '$lib/server/case-pack';
 import { writeTransaction } from './helpers/write-transaction';
 import { backends, type TestDatabase } from './helpers/databases';
 import {
@@ -51,7 +52,9 @@ for (const backend of backends) {
 					{ caseId: caseA, kind: 'letter', total: 4 }
 				],
 				devices: 1,
-				syncedAt: clock
+				syncedAt: clock,
+				// The active case pack, so the device can tell whether it holds it.
+				pack: (await activePack(server.db)).stamp
 			});
 			const row = await server.db.kysely
 				.selectFrom('events')

@@ -37,3 +37,9 @@ export interface LocalizedCasePack extends Flatten<Omit<CasePack, 'cases'>> {
 	lang: Locale;
 	cases: LocalizedCaseSheet[];
 }
+
+/** What GET /api/cases answers: one language, and the content hash of the bilingual pack it came
+ * from (the sync answer announces the active pack's hash: docs/api.md). */
+export interface ServedCasePack extends LocalizedCasePack {
+	hash: string;
+}

@@ -10,6 +10,9 @@ const SEPARATOR = '\u0000';
 
 export const counterKey = (caseId: string, kind: string): string => `${caseId}${SEPARATOR}${kind}`;
 
+/** The case id part of a counterKey. */
+export const caseIdOfKey = (key: string): string => key.slice(0, key.indexOf(SEPARATOR));
+
 /** Sorts by case id, then kind: the order of the server's answers and of its row locks. */
 export const compareCounterKeys = (
 	a: Pick<CounterState, 'caseId' | 'kind'>,

@@ -10,7 +10,14 @@
  * (updatedAt, the device that sent it), ordered like the details' stamp.
  */
 import { byCodeUnits } from './domain';
-import { compareDetailsStamps, hasControlCharacter, isStamp, normalizeText } from './event-details';
+import { EMAIL_MAX, isEmail } from './email';
+import {
+	compareDetailsStamps,
+	hasControlCharacter,
+	isStamp,
+	normalizeText,
+	problemMessage
+} from './event-details';
 
 export const CONTACT_FIELDS = ['groupName', 'email'] as const;
 export type ContactField = (typeof CONTACT_FIELDS)[number];
@@ -31,16 +38,10 @@ export interface StampedEventContact extends EventContact {
 /** In UTF-16 code units (what `maxlength` counts); 254 is the longest address SMTP carries. */
 export const CONTACT_LIMITS: Readonly<Record<ContactField, number>> = {
 	groupName: 200,
-	email: 254
+	email: EMAIL_MAX
 };
 
 export const NO_CONTACT: ContactFields = { groupName: '', email: '' };
-
-/**
- * One `@`, something before it, a domain with a dot and no empty label. Deliberately loose: a
- * typo check for organizers who will write to it, not a proof the address exists.
- */
-const EMAIL = /^[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+$/;
 
 export type ContactProblem = 'not_text' | 'control_character' | 'too_long' | 'bad_email';
 
@@ -51,7 +52,7 @@ export function contactProblem(field: ContactField, value: unknown): ContactProb
 	if (hasControlCharacter(value)) return 'control_character';
 	const trimmed = value.trim();
 	if (trimmed.length > CONTACT_LIMITS[field]) return 'too_long';
-	if (field === 'email' && trimmed !== '' && !EMAIL.test(trimmed)) return 'bad_email';
+	if (field === 'email' && trimmed !== '' && !isEmail(trimmed)) return 'bad_email';
 	return null;
 }
 
@@ -61,14 +62,11 @@ export const normalizeContact = (fields: ContactFields): ContactFields => ({
 	email: fields.email.trim()
 });
 
-const MESSAGES: Record<ContactProblem, (field: ContactField) => string> = {
-	not_text: (field) => `${field} must be a string`,
-	control_character: (field) =>
-		`${field} must not contain control characters (U+0000-U+001F, U+007F-U+009F)`,
-	too_long: (field) => `${field} is longer than ${CONTACT_LIMITS[field]} characters`,
-	bad_email: (field) =>
-		`${field} must be empty or an address with one @, a local part and a domain with a dot`
-};
+/** The details' wording for the rules both share, so a rule reads the same wherever it broke. */
+const message = (field: ContactField, problem: ContactProblem): string =>
+	problem === 'bad_email'
+		? `${field} must be empty or an address with one @, a local part and a domain with a dot`
+		: problemMessage(field, problem, CONTACT_LIMITS[field]);
 
 /** The field a refusal names: the two fields by name, the stamp apart from the details' own. */
 export type ContactErrorField = ContactField | 'contactUpdatedAt';
@@ -83,14 +81,11 @@ export type ContactParse =
 export function parseEventContact(input: Record<string, unknown>, where: string): ContactParse {
 	for (const field of CONTACT_FIELDS) {
 		const problem = contactProblem(field, input[field]);
-		if (problem) return { ok: false, field, message: `${where}.${MESSAGES[problem](field)}` };
+		if (problem) return { ok: false, field, message: `${where}.${message(field, problem)}` };
 	}
 	if (!isStamp(input.updatedAt)) {
-		return {
-			ok: false,
-			field: 'contactUpdatedAt',
-			message: `${where}.updatedAt must be milliseconds since the epoch (an integer ≥ 0)`
-		};
+		const rule = problemMessage('updatedAt', 'bad_stamp');
+		return { ok: false, field: 'contactUpdatedAt', message: `${where}.${rule}` };
 	}
 	return {
 		ok: true,

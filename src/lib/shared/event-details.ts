@@ -93,12 +93,17 @@ export function detailProblem(
 	}
 }
 
-function problemMessage(field: DetailField | 'updatedAt', problem: DetailProblem): string {
+/** The rule a value broke, in English; the contact's text fields share it (`limit`). */
+export function problemMessage(
+	field: string,
+	problem: DetailProblem,
+	limit = DETAIL_LIMITS[field as DetailTextField]
+): string {
 	switch (problem) {
 		case 'not_text':
 			return `${field} must be a string`;
 		case 'too_long':
-			return `${field} is longer than ${DETAIL_LIMITS[field as DetailTextField]} characters`;
+			return `${field} is longer than ${limit} characters`;
 		case 'control_character':
 			return `${field} must not contain control characters (U+0000-U+001F, U+007F-U+009F)`;
 		case 'bad_province':

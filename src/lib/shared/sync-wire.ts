@@ -57,6 +57,14 @@ export interface CounterSnapshot {
 	contact?: EventContact;
 }
 
+/** The server's active case pack, as a sync answer announces it. */
+export interface PackStamp {
+	/** The pack's `version`, e.g. "2027.1": what hosts see. */
+	version: string;
+	/** SHA-256 of the published pack, base64url; GET /api/cases carries the same `hash`. */
+	hash: string;
+}
+
 /** The 200 answer: the event as merged over every device. */
 export interface SyncAnswer {
 	format: typeof SYNC_FORMAT_VERSION;
@@ -67,6 +75,9 @@ export interface SyncAnswer {
 	devices: number;
 	/** Server time of this sync, milliseconds since the epoch. */
 	syncedAt: number;
+	/** The active case pack: a device holding another downloads it after the sync. Absent from
+	 * servers older than case-pack publishing. */
+	pack?: PackStamp;
 }
 
 export type SyncErrorCode =
@@ -139,8 +150,9 @@ const caseKinds: readonly string[] = CASE_KINDS;
 const eventKinds: readonly string[] = EVENT_KINDS;
 
 /**
- * Validates a counter snapshot. `caseIds` are the case pack's ids: per-case kinds are only valid
- * for them, event kinds only for EVENT_CASE_ID.
+ * Validates a counter snapshot. `caseIds` are the ids of every published case pack (a case once
+ * published stays countable): per-case kinds are valid for them, event kinds only for
+ * EVENT_CASE_ID.
  */
 export function parseCounterSnapshot(
 	input: unknown,
@@ -189,7 +201,7 @@ export function parseCounterSnapshot(
 					fail('unknown_kind', `${where}: kind "${kind}" is not counted per event`);
 				}
 			} else if (!caseIds.has(caseId)) {
-				fail('unknown_case', `${where}: "${caseId}" is not a case of the current case pack`);
+				fail('unknown_case', `${where}: "${caseId}" is not a case of any published case pack`);
 			} else if (!caseKinds.includes(kind)) {
 				fail('unknown_kind', `${where}: kind "${kind}" is not counted per case`);
 			}
@@ -251,12 +263,25 @@ export function parseSyncAnswer(input: unknown): WireResult<SyncAnswer> {
 			fail('bad_request', 'devices must be a whole number');
 		}
 		if (!isStamp(body.syncedAt)) fail('bad_request', 'syncedAt must be milliseconds since epoch');
-		return {
+		const answer: SyncAnswer = {
 			format: SYNC_FORMAT_VERSION,
 			event,
 			totals,
 			devices: body.devices as number,
 			syncedAt: body.syncedAt as number
 		};
+		// Optional (older servers send none), and only a hint: one that is not well formed is left
+		// out rather than costing the counts their acknowledgement.
+		const pack = packStamp(body.pack);
+		if (pack) answer.pack = pack;
+		return answer;
 	});
+}
+
+function packStamp(value: unknown): PackStamp | undefined {
+	if (!isRecord(value)) return undefined;
+	const { version, hash } = value;
+	if (typeof version !== 'string' || version === '' || version.length > 40) return undefined;
+	if (typeof hash !== 'string' || !/^[A-Za-z0-9_-]{16,128}$/.test(hash)) return undefined;
+	return { version, hash };
 }

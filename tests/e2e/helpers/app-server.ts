@@ -15,6 +15,8 @@ export interface AppServer {
 	stop(): Promise<void>;
 	/** Starts the same server again (same port, same data). */
 	restart(): Promise<void>;
+	/** What the server has printed since it (re)started, stdout and stderr together. */
+	output(): string;
 }
 
 export async function freePort(): Promise<number> {
@@ -87,7 +89,7 @@ export async function startAppServer(
 	}
 
 	await start();
-	return { url, port, dataDir, stop, restart: start };
+	return { url, port, dataDir, stop, restart: start, output: () => log };
 }
 
 export async function disposeAppServer(server: AppServer | undefined): Promise<void> {

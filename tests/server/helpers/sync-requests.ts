@@ -2,17 +2,14 @@
 import { randomEventKey, randomId } from '$lib/shared/ids';
 import { SYNC_FORMAT_VERSION, type CounterState } from '$lib/shared/domain';
 import type { CounterSnapshot, SnapshotEventDetails, SyncAnswer } from '$lib/shared/sync-wire';
-import { getCasePack } from '$lib/server/case-pack';
+import { activePack, samplePack } from '$lib/server/case-pack';
 import type { AppDb } from '$lib/server/db';
-import { caseIdsOf } from '$lib/server/sync/case-ids';
 import { handleSync, type SyncDeps } from '$lib/server/sync/handler';
 import type { TestDatabase } from './databases';
 
-export const caseIds = (): ReadonlySet<string> => caseIdsOf(getCasePack());
-
-/** Real case ids of the pack, in pack order. */
+/** Real case ids of the bundled sample (the pack a fresh database is seeded with), in order. */
 export function someCaseIds(): string[] {
-	return [...caseIds()];
+	return samplePack().cases.map((sheet) => sheet.id);
 }
 
 export function newEvent(): { id: string; key: string } {
@@ -72,7 +69,7 @@ export class SyncHarness {
 	) {
 		this.deps = {
 			database: async () => (this.#db ??= await testDb.open()),
-			caseIds,
+			cases: activePack,
 			now
 		};
 	}

@@ -2,15 +2,14 @@
  * Entry of a sync server child process (bundled by spawn-sync-server.ts): opens the database the
  * environment names, serves the sync handler over node:http and prints "listening {url}".
  */
-import { getCasePack } from '$lib/server/case-pack';
+import { activePack } from '$lib/server/case-pack';
 import { openDatabase, databaseOptionsFromEnv } from '$lib/server/db';
-import { caseIdsOf } from '$lib/server/sync/case-ids';
 import { serveSync } from './http-server';
 
 const db = await openDatabase(databaseOptionsFromEnv());
 const server = await serveSync({
 	database: async () => db,
-	caseIds: () => caseIdsOf(getCasePack())
+	cases: activePack
 });
 console.log(`listening ${server.url}`);
 

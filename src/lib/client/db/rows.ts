@@ -61,10 +61,19 @@ export interface CaseRow {
 	id: string;
 	position: number;
 	sheet: LocalizedCaseSheet;
+	/** 1 for a case a newer pack dropped: the sheet stays, last as known, so the counts made for
+	 * it keep a name on the event screen. Not indexed: no schema version bump. */
+	retired?: 1;
 }
 
 /** The pack header per language; its sheets are in `cases`. */
-export type PackRow = Omit<LocalizedCasePack, 'cases'> & { etag: string; downloadedAt: number };
+export type PackRow = Omit<LocalizedCasePack, 'cases'> & {
+	/** The published pack's content hash (GET /api/cases); absent on packs downloaded before
+	 * servers sent it. A sync answer announcing another hash means a newer pack is out. */
+	hash?: string;
+	etag: string;
+	downloadedAt: number;
+};
 
 export interface MetaRow {
 	key: string;

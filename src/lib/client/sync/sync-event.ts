@@ -19,6 +19,7 @@ import {
 import { eventsWithPendingRelayed } from '../repos/relayed';
 import { eventsWithDirtyCounters } from '../repos/tally';
 import type { EventRow, SyncStateRow } from '../db/rows';
+import { followPack } from './case-pack';
 import { sendRelayed } from './relay';
 import type { CounterSnapshot } from '$lib/shared/sync-wire';
 import { postSnapshot, type SyncFailure } from './transport';
@@ -103,6 +104,13 @@ export async function syncEvent(
 		ownTotals: rows.map(({ caseId, kind, plus, minus }) => ({ caseId, kind, total: plus - minus })),
 		answer: outcome.answer
 	});
+	// The counts are safe on the server by now; a newer case pack is the next thing worth having.
+	// Its download failing is no failed sync: the next sync asks again.
+	if (outcome.answer.pack) {
+		await followPack(outcome.answer.pack, fetcher).catch((error: unknown) => {
+			console.warn('case pack download failed; will retry after the next sync', error);
+		});
+	}
 	return { ok: true };
 }
 

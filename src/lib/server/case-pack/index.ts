@@ -1,90 +1,60 @@
 /**
- * The case pack the server hands out. It comes from the file named by CASE_PACK_FILE, or else
- * the bilingual sample bundled with the app, and is validated before it replaces anything: a
- * reload that fails throws and leaves the previous pack in place.
+ * The case pack the server hands out: the active one of the packs published in the database
+ * (docs/case-pack.md, "Publishing"). At first use the bundled sample seeds an empty database, or
+ * CASE_PACK_FILE is published (start.ts); organizers publish later ones (publish.ts). Every
+ * server process holds the active pack in memory and re-checks its id every few seconds
+ * (active.ts), so a pack published through one process is served by all of them.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { CasePack, CaseSheet, LocalizedCasePack } from '$lib/shared/case-pack';
+import type { ServedCasePack } from '$lib/shared/case-pack';
 import { localize, localizePack } from '$lib/shared/case-pack-localize';
 import type { Locale } from '$lib/shared/domain';
-// Imported rather than read from disk so the sample travels inside the server bundle.
-import samplePack from './sample-pack.json';
-import { CasePackError, parseCasePack } from './validate';
+import type { AppDb } from '$lib/server/db/open';
+import { cachedActivePack, type ActivePack } from './active';
+import { startCasePacks } from './start';
 
 export { localize };
+export { NoActivePackError, RECHECK_MS, type ActivePack } from './active';
+export { publishCasePack, type PublishResult } from './publish';
+export { SAMPLE_PACK_JSON, samplePack } from './source';
+export { listPublishedPacks, type PublishedPack } from './store';
 export { CasePackError, formatIssue, validateCasePack } from './validate';
 export type { CasePackIssue, CasePackValidation } from './validate';
 
 export interface LocalizedPackResponse {
-	pack: LocalizedCasePack;
+	pack: ServedCasePack;
 	/** A strong ETag: the quoted SHA-256 of `body`. */
 	etag: string;
 	/** The JSON text served by GET /api/cases. */
 	body: string;
 }
 
-let current: CasePack | undefined;
-// Keyed by the pack object, so a reload (even one that keeps the version string) starts afresh.
-const localizedCache = new WeakMap<CasePack, Map<Locale, LocalizedPackResponse>>();
-
-/**
- * Reads, validates and installs a pack: `path`, else the file in CASE_PACK_FILE, else the bundled
- * sample. Throws an Error listing every problem and keeps the pack already loaded, if any.
- */
-export function loadCasePack(path?: string): CasePack {
-	const file = path || process.env.CASE_PACK_FILE;
-	const pack = file ? readPackFile(file) : parseCasePack(samplePack, 'built-in sample pack');
-	current = pack;
-	return pack;
+/** The active pack (seeding or publishing CASE_PACK_FILE first, once per handle). */
+export async function activePack(db: AppDb): Promise<ActivePack> {
+	await startCasePacks(db);
+	return cachedActivePack(db);
 }
 
-/** The current pack, loaded on first use. */
-export function getCasePack(): CasePack {
-	return current ?? loadCasePack();
-}
+// Keyed by the ActivePack object: a newly active pack starts afresh.
+const localizedCache = new WeakMap<ActivePack, Map<Locale, LocalizedPackResponse>>();
 
-export function getCase(id: string): CaseSheet | undefined {
-	return getCasePack().cases.find((sheet) => sheet.id === id);
-}
-
-/** The current pack in one language, with its JSON body and ETag, computed once per pack. */
-export function localizedPack(lang: Locale): LocalizedPackResponse {
-	const pack = getCasePack();
-	let byLang = localizedCache.get(pack);
+/** The active pack in one language, with its JSON body and ETag, computed once per pack. */
+export async function localizedPack(db: AppDb, lang: Locale): Promise<LocalizedPackResponse> {
+	const active = await activePack(db);
+	let byLang = localizedCache.get(active);
 	if (!byLang) {
 		byLang = new Map();
-		localizedCache.set(pack, byLang);
+		localizedCache.set(active, byLang);
 	}
 	let entry = byLang.get(lang);
 	if (!entry) {
-		const localized = localizePack(pack, lang);
-		const body = JSON.stringify(localized);
+		// The content hash travels with each language, so a device can tell the pack it holds
+		// from the one a sync answer announces (docs/api.md).
+		const pack: ServedCasePack = { ...localizePack(active.pack, lang), hash: active.stamp.hash };
+		const body = JSON.stringify(pack);
 		const etag = `"${createHash('sha256').update(body).digest('base64url')}"`;
-		entry = { pack: localized, etag, body };
+		entry = { pack, etag, body };
 		byLang.set(lang, entry);
 	}
 	return entry;
-}
-
-function readPackFile(file: string): CasePack {
-	const source = resolve(file);
-	let text: string;
-	try {
-		text = readFileSync(source, 'utf8');
-	} catch (error) {
-		const reason = error instanceof Error ? error.message : String(error);
-		throw new CasePackError(`Cannot read case pack file ${source}: ${reason}`);
-	}
-	let value: unknown;
-	try {
-		// Editors on Windows like to start UTF-8 files with a byte-order mark.
-		value = JSON.parse(text.replace(/^\uFEFF/, ''));
-	} catch (error) {
-		const reason = error instanceof Error ? error.message : String(error);
-		const issue = { caseIndex: null, caseId: null, path: '', message: `not valid JSON: ${reason}` };
-		throw new CasePackError(`Invalid case pack (${source}): not valid JSON: ${reason}`, [issue]);
-	}
-	return parseCasePack(value, source);
 }

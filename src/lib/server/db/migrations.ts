@@ -137,6 +137,59 @@ const migrations: Record<string, Migration> = {
 				await db.schema.alterTable('events').dropColumn(column).execute();
 			}
 		}
+	},
+	'0005_case_packs': {
+		// Published case packs (docs/case-pack.md, "Publishing"). Every pack ever published stays:
+		// its case ids stay countable for good, and organizers see the history. Ids are assigned by
+		// the publisher (max + 1 under a lock), as auto-increment is spelt differently per dialect.
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.createTable('case_packs')
+				.addColumn('id', 'bigint', (col) => col.primaryKey())
+				.addColumn('version', 'text', (col) => col.notNull())
+				// SHA-256 of `body`, base64url: two packs with the same content have the same hash.
+				.addColumn('hash', 'text', (col) => col.notNull())
+				// The validated pack as JSON (canonical: the schema's key order, no spacing).
+				.addColumn('body', 'text', (col) => col.notNull())
+				.addColumn('published_at', 'bigint', (col) => col.notNull())
+				// An organizer's id, or 'seed' (the bundled sample) or 'file' (CASE_PACK_FILE).
+				.addColumn('published_by', 'text', (col) => col.notNull())
+				.execute();
+			await db.schema
+				.createIndex('case_packs_version')
+				.on('case_packs')
+				.column('version')
+				.execute();
+			// Which cases each pack held, by id and name: the ids counters may name are all of them.
+			await db.schema
+				.createTable('case_pack_cases')
+				.addColumn('pack_id', 'bigint', (col) =>
+					col.notNull().references('case_packs.id').onDelete('cascade')
+				)
+				.addColumn('case_id', 'text', (col) => col.notNull())
+				.addColumn('name', 'text', (col) => col.notNull())
+				.addPrimaryKeyConstraint('case_pack_cases_pk', ['pack_id', 'case_id'])
+				.execute();
+			await db.schema
+				.createIndex('case_pack_cases_case')
+				.on('case_pack_cases')
+				.column('case_id')
+				.execute();
+			// One row (slot 'active'): the pack GET /api/cases and the participant pages serve. Its
+			// pack_id is what every server process re-reads every few seconds.
+			await db.schema
+				.createTable('case_pack_active')
+				.addColumn('slot', 'text', (col) => col.primaryKey())
+				.addColumn('pack_id', 'bigint', (col) => col.notNull().references('case_packs.id'))
+				.addColumn('activated_at', 'bigint', (col) => col.notNull())
+				.addCheckConstraint('case_pack_active_one_row', sql`slot = 'active'`)
+				.execute();
+		},
+		async down(db: Kysely<unknown>) {
+			await db.schema.dropTable('case_pack_active').execute();
+			await db.schema.dropTable('case_pack_cases').execute();
+			await db.schema.dropTable('case_packs').execute();
+		}
 	}
 };
 

@@ -78,9 +78,41 @@ export interface LoginAttemptsTable {
 	locked_until: number;
 }
 
+/** One published case pack (docs/case-pack.md, "Publishing"); none is ever deleted. */
+export interface CasePacksTable {
+	/** Assigned by the publisher: 1 + the largest so far, so later packs have larger ids. */
+	id: number;
+	version: string;
+	/** SHA-256 of `body`, base64url. */
+	hash: string;
+	/** The validated pack, JSON. */
+	body: string;
+	published_at: number;
+	/** An organizer's id, 'seed' (the bundled sample at first start) or 'file' (CASE_PACK_FILE). */
+	published_by: string;
+}
+
+/** A case of a published pack: the ids counters may name are every case_id here. */
+export interface CasePackCasesTable {
+	pack_id: number;
+	case_id: string;
+	/** The person's or group's name, the same in both languages. */
+	name: string;
+}
+
+/** At most one row, slot 'active': the pack served now. */
+export interface CasePackActiveTable {
+	slot: 'active';
+	pack_id: number;
+	activated_at: number;
+}
+
 export interface Database {
 	events: EventsTable;
 	counters: CountersTable;
+	case_packs: CasePacksTable;
+	case_pack_cases: CasePackCasesTable;
+	case_pack_active: CasePackActiveTable;
 	organizers: OrganizersTable;
 	organizer_sessions: OrganizerSessionsTable;
 	organizer_tokens: OrganizerTokensTable;

@@ -6,6 +6,7 @@
  * (plus one, once per event, to store its public key). Syncs authenticate by the event
  * key's hash; reports by QR by a signature the handler has verified (SnapshotAuth): one path.
  */
+import type { Selectable } from 'kysely';
 import { keyHashesEqual } from '$lib/server/auth/event-key';
 import { compareCounterKeys } from '$lib/shared/counters';
 import { isPublicKeyText } from '$lib/shared/p256';
@@ -20,7 +21,6 @@ import {
 import { pickLatestContact, type StampedEventContact } from '$lib/shared/event-contact';
 import type { CounterSnapshot, SyncAnswer } from '$lib/shared/sync-wire';
 import type { AppDb } from './open';
-import type { Selectable } from 'kysely';
 import type { EventsTable } from './schema';
 import {
 	COUNTER_WIDTH,

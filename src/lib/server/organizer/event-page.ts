@@ -4,13 +4,14 @@
  * else about them.
  */
 import { sql } from 'kysely';
-import { byCodeUnits, type Locale } from '$lib/shared/domain';
+import { byCodeUnits } from '$lib/shared/domain';
 import type {
 	CaseFigures,
 	EventFigures,
 	HeadCounts,
 	KindFigures
 } from '$lib/shared/organizer-figures';
+import type { CaseNames } from './case-names';
 import { readEventFigures } from './events';
 import { readCases } from './national';
 import type { Reader } from './read';
@@ -34,12 +35,12 @@ export interface EventDetail {
 export async function readEventDetail(
 	trx: Reader,
 	eventId: string,
-	lang: Locale
+	names: CaseNames
 ): Promise<EventDetail | null> {
 	const [event] = await readEventFigures(trx, undefined, eventId);
 	if (!event) return null;
 
-	const cases = await readCases(trx, lang, eventId);
+	const cases = await readCases(trx, names, eventId);
 
 	const deviceRows = await trx
 		.selectFrom('counters as c')

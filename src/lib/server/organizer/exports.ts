@@ -5,6 +5,7 @@
 import type { AppDb } from '$lib/server/db';
 import type { Locale } from '$lib/shared/domain';
 import type { EventOrder } from '$lib/shared/event-order';
+import { activeCases, caseNames } from './case-names';
 import type { EventFilter } from './event-filter';
 import { readEventFigures, sortEvents } from './events';
 import { readCases, readProvinces } from './national';
@@ -50,14 +51,15 @@ export interface ExportInput {
 	order: EventOrder;
 }
 
-export function readExport(db: AppDb, name: ExportName, input: ExportInput): Promise<Table> {
+export async function readExport(db: AppDb, name: ExportName, input: ExportInput): Promise<Table> {
+	const active = name === 'cases' ? await activeCases(db, input.lang) : [];
 	return readConsistently(db, async (trx): Promise<Table> => {
 		switch (name) {
 			case 'cases':
 				return {
 					name,
 					fields: CASE_FIELDS,
-					rows: (await readCases(trx, input.lang)).map((c) => ({
+					rows: (await readCases(trx, await caseNames(trx, active))).map((c) => ({
 						case_id: c.caseId,
 						name: c.name,
 						letter: c.letter,

@@ -4,14 +4,14 @@
  * consistent read.
  */
 import { sql } from 'kysely';
-import { byCodeUnits, type Locale } from '$lib/shared/domain';
+import { byCodeUnits } from '$lib/shared/domain';
 import type {
 	CaseFigures,
 	HeadCounts,
 	KindFigures,
 	ProvinceFigures
 } from '$lib/shared/organizer-figures';
-import { caseName, currentCaseIds } from './case-names';
+import type { CaseNames } from './case-names';
 import type { EventFilter } from './event-filter';
 import { whereEvents } from './event-filter';
 import type { Reader } from './read';
@@ -50,7 +50,7 @@ export async function readNational(trx: Reader): Promise<NationalFigures> {
  */
 export async function readCases(
 	trx: Reader,
-	lang: Locale,
+	names: CaseNames,
 	eventId?: string
 ): Promise<CaseFigures[]> {
 	const rows = await trx
@@ -61,11 +61,11 @@ export async function readCases(
 		.groupBy('c.case_id')
 		.execute();
 	const counted = new Map(rows.map((row) => [row.case_id, kindFigures(row)]));
-	const ids = new Set([...currentCaseIds(), ...counted.keys()]);
+	const ids = new Set([...names.current, ...counted.keys()]);
 	return [...ids]
 		.map((caseId) => ({
 			caseId,
-			name: caseName(caseId, lang),
+			name: names.name(caseId),
 			...(counted.get(caseId) ?? kindFigures({}))
 		}))
 		.sort((a, b) => b.total - a.total || byCodeUnits(a.caseId, b.caseId));

@@ -13,6 +13,7 @@ import type {
 	EventToFollowUp,
 	ProvinceFigures
 } from '$lib/shared/organizer-figures';
+import { activeCases, caseNames } from './case-names';
 import { readEventDetail, type EventDetail } from './event-page';
 import type { EventFilter } from './event-filter';
 import { countEvents, readEventFigures, readEventsToFollowUp, sortEvents } from './events';
@@ -34,10 +35,11 @@ export interface Dashboard extends Snapshot {
 	followUp: { awaitingReport: number; silent: number; silentDays: number };
 }
 
-export function readDashboard(db: AppDb, lang: Locale, now: number): Promise<Dashboard> {
+export async function readDashboard(db: AppDb, lang: Locale, now: number): Promise<Dashboard> {
+	const active = await activeCases(db, lang);
 	return readConsistently(db, async (trx) => {
 		const national = await readNational(trx);
-		const cases = await readCases(trx, lang);
+		const cases = await readCases(trx, await caseNames(trx, active));
 		const provinces = await readProvinces(trx);
 		const lists = followUp(await readEventsToFollowUp(trx), now, DEFAULT_SILENT_DAYS);
 		return {
@@ -81,14 +83,15 @@ export function readEventsPage(
 
 export type EventPage = EventDetail & Snapshot;
 
-export function readEventPage(
+export async function readEventPage(
 	db: AppDb,
 	eventId: string,
 	lang: Locale,
 	now: number
 ): Promise<EventPage | null> {
+	const active = await activeCases(db, lang);
 	return readConsistently(db, async (trx) => {
-		const detail = await readEventDetail(trx, eventId, lang);
+		const detail = await readEventDetail(trx, eventId, await caseNames(trx, active));
 		return detail && { ...detail, version: await readVersion(trx), readAt: now };
 	});
 }

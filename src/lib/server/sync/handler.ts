@@ -11,15 +11,26 @@ import {
 	MAX_SYNC_BODY_BYTES,
 	PUBLIC_KEY_RULE,
 	parseCounterSnapshot,
-	type CounterSnapshot
+	type CounterSnapshot,
+	type PackStamp
 } from '$lib/shared/sync-wire';
 import { readJsonBody } from './read-body';
 
+/** What a sync needs to know of the case packs. */
+export interface SyncCases {
+	/** The case ids counters may name: every case of every published pack, so a case a newer
+	 * pack dropped stays countable and a device that counted it still syncs. */
+	ids: ReadonlySet<string>;
+	/** The active pack, announced in the answer so devices fetch a newer one by themselves. */
+	stamp?: PackStamp;
+}
+
 export interface SyncDeps {
-	/** The database, opened lazily so bad requests are answered even while it is down. */
+	/** The database, opened lazily so requests refused on their URL, key or body size are
+	 * answered even while it is down. */
 	database: () => Promise<AppDb>;
-	/** Ids of the current case pack's cases. */
-	caseIds: () => ReadonlySet<string>;
+	/** The case packs as this process last checked them (cached: cheap on the hot path). */
+	cases: (db: AppDb) => Promise<SyncCases> | SyncCases;
 	now?: () => number;
 }
 
@@ -75,7 +86,7 @@ export type Checked =
 
 /**
  * What a sync and a relayed report share once the request is authenticated in its own way: the
- * snapshot checked against the current case pack, then applied in one transaction. Failures
+ * snapshot checked against the published cases, then applied in one transaction. Failures
  * come back as the answer to give; the caller words the refusals of its own kind of proof.
  */
 export async function checkAndApply(
@@ -85,16 +96,6 @@ export async function checkAndApply(
 	deps: SyncDeps,
 	what: 'sync' | 'report'
 ): Promise<Checked> {
-	let caseIds: ReadonlySet<string>;
-	try {
-		caseIds = deps.caseIds();
-	} catch (error) {
-		console.error(`${what}: no case pack`, error);
-		return refuse(500, 'internal_error', 'The case pack could not be loaded; try again later');
-	}
-	const snapshot = parseCounterSnapshot(body, caseIds);
-	if (!snapshot.ok) return refuse(400, snapshot.code, snapshot.message, snapshot.field);
-
 	let db: AppDb;
 	try {
 		db = await deps.database();
@@ -102,9 +103,21 @@ export async function checkAndApply(
 		console.error(`${what}: database unavailable`, error);
 		return refuse(503, 'db_unavailable', 'The database is unavailable; try again later');
 	}
+	let cases: SyncCases;
+	try {
+		cases = await deps.cases(db);
+	} catch (error) {
+		console.error(`${what}: no case pack`, error);
+		return refuse(500, 'internal_error', 'The case pack could not be loaded; try again later');
+	}
+	const snapshot = parseCounterSnapshot(body, cases.ids);
+	if (!snapshot.ok) return refuse(400, snapshot.code, snapshot.message, snapshot.field);
+
 	try {
 		const now = (deps.now ?? Date.now)();
 		const result = await applySnapshot(db, { eventId, auth, snapshot: snapshot.value, now });
+		// Read before the transaction: a pack published meanwhile shows at the next sync.
+		if (result.ok && cases.stamp) result.answer.pack = cases.stamp;
 		return { ok: true, result, snapshot: snapshot.value };
 	} catch (error) {
 		console.error(`${what}: could not apply`, error);

@@ -5,7 +5,10 @@ import { organizerDashboardMessages } from './organizer/dashboard';
 import { organizerEventsMessages } from './organizer/events';
 import { organizerFiguresMessages } from './organizer/figures';
 import { organizerFollowUpMessages } from './organizer/follow-up';
+import { organizerJoinMessages } from './organizer/join';
+import { organizerPacksMessages } from './organizer/packs';
 import { organizerShellMessages } from './organizer/shell';
+import { organizerTeamMessages } from './organizer/team';
 
 /**
  * The organizer pages' strings, one file per area under ./organizer/. Server-rendered, so each
@@ -16,7 +19,10 @@ export const organizerMessages = combineMessages([
 	organizerFiguresMessages,
 	organizerDashboardMessages,
 	organizerEventsMessages,
-	organizerFollowUpMessages
+	organizerFollowUpMessages,
+	organizerJoinMessages,
+	organizerTeamMessages,
+	organizerPacksMessages
 ]);
 
 export type OrganizerMessageKey = keyof typeof organizerMessages.en;

@@ -1,10 +1,11 @@
 import { localizedPack } from '$lib/server/case-pack';
+import { getDb } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
 import { cacheHeaders, requireLocale } from '../helpers.server';
 
-export const load: PageServerLoad = ({ params, setHeaders, url }) => {
+export const load: PageServerLoad = async ({ params, setHeaders, url }) => {
 	const lang = requireLocale(params.lang);
-	const { pack, etag } = localizedPack(lang);
+	const { pack, etag } = await localizedPack(await getDb(), lang);
 	cacheHeaders(setHeaders, etag, url);
 	return {
 		lang,

@@ -3,6 +3,7 @@ import { logIn } from '$lib/server/auth/organizer/accounts';
 import { safeNext } from '$lib/server/auth/organizer/guard';
 import { setSessionCookie } from '$lib/server/auth/organizer/sessions';
 import { getDb } from '$lib/server/db';
+import { clientAddressOf } from '$lib/server/http/client-address';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -11,12 +12,13 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress }) => {
+	default: async (event) => {
+		const { request, cookies, url } = event;
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '').slice(0, 300);
 		const password = String(form.get('password') ?? '').slice(0, 300);
 		if (!email.trim() || !password) return fail(400, { email, problem: 'missing' as const });
-		const result = await logIn(await getDb(), email, password, getClientAddress());
+		const result = await logIn(await getDb(), email, password, clientAddressOf(event));
 		if (!result.ok) {
 			return result.reason === 'limited'
 				? fail(429, { email, problem: 'limited' as const, until: result.until })

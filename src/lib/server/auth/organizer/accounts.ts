@@ -3,19 +3,24 @@
  * one-time setup link, or by invitation; logged in with the attempt limits of attempts.ts.
  */
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { AppDb } from '$lib/server/db/open';
+import type { Database } from '$lib/server/db/schema';
 import { isEmail, normalizeEmail } from '$lib/shared/email';
 import {
 	ACCOUNT_LIMIT,
 	ADDRESS_LIMIT,
 	accountBucket,
 	addressBucket,
+	claimAttempt,
 	clearBucket,
-	lockedUntil,
-	recordFailure
+	confirmFailure,
+	releaseAttempt,
+	sweepAttempts,
+	type ClaimResult
 } from './attempts';
 import { hashPassword, spendVerifyTime, verifyPassword } from './password';
-import { createSession, endSessionsOf } from './sessions';
+import { createSession, endSessionsOf, sweepSessions } from './sessions';
 
 export interface Organizer {
 	id: string;
@@ -25,8 +30,11 @@ export interface Organizer {
 	revokedAt: number | null;
 }
 
-export async function countActiveOrganizers(db: AppDb): Promise<number> {
-	const row = await db.kysely
+export async function countActiveOrganizers(
+	db: AppDb,
+	kysely: Kysely<Database> = db.kysely
+): Promise<number> {
+	const row = await kysely
 		.selectFrom('organizers')
 		.select((eb) => eb.fn.countAll<number>().as('n'))
 		.where('revoked_at', 'is', null)
@@ -39,9 +47,9 @@ export async function listOrganizers(db: AppDb): Promise<Organizer[]> {
 	return rows.map((row) => ({
 		id: row.id,
 		email: row.email,
-		createdAt: row.created_at,
+		createdAt: Number(row.created_at),
 		invitedBy: row.invited_by,
-		revokedAt: row.revoked_at
+		revokedAt: row.revoked_at === null ? null : Number(row.revoked_at)
 	}));
 }
 
@@ -49,6 +57,7 @@ export async function listOrganizers(db: AppDb): Promise<Organizer[]> {
  * Creates the account, or sets a new password on it (and lifts a revocation): how
  * ORGANIZER_EMAIL/ORGANIZER_PASSWORD work, and how an operator resets a lost password. Every
  * session of the account ends, since the password it was opened with is no longer the one.
+ * One statement, so two processes starting at once on one PostgreSQL do not collide.
  */
 export async function setOrganizerPassword(
 	db: AppDb,
@@ -57,36 +66,61 @@ export async function setOrganizerPassword(
 	options: { invitedBy?: string | null; now?: number } = {}
 ): Promise<string> {
 	const address = normalizeEmail(email);
-	if (!isEmail(address)) throw new Error(`not an email address: ${email}`);
+	if (!isEmail(address)) throw new Error('not an email address');
 	const passwordHash = await hashPassword(password);
-	const now = options.now ?? Date.now();
-	const existing = await db.kysely
-		.selectFrom('organizers')
-		.select('id')
-		.where('email', '=', address)
-		.executeTakeFirst();
-	if (existing) {
-		await db.kysely
-			.updateTable('organizers')
-			.set({ password_hash: passwordHash, revoked_at: null })
-			.where('id', '=', existing.id)
-			.execute();
-		await endSessionsOf(db, existing.id);
-		return existing.id;
-	}
-	const id = randomUUID();
-	await db.kysely
+	const { id } = await db.kysely
 		.insertInto('organizers')
 		.values({
-			id,
+			id: randomUUID(),
 			email: address,
 			password_hash: passwordHash,
-			created_at: now,
+			created_at: options.now ?? Date.now(),
 			invited_by: options.invitedBy ?? null,
 			revoked_at: null
 		})
-		.execute();
+		.onConflict((conflict) =>
+			conflict.column('email').doUpdateSet({ password_hash: passwordHash, revoked_at: null })
+		)
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	await endSessionsOf(db, id);
 	return id;
+}
+
+/**
+ * Makes a new account through a one-time link: a fresh row, or a revoked account of the same
+ * address brought back with the new password. Never touches an active account ('exists'):
+ * otherwise a link to an address that has meanwhile got an account would take it over.
+ */
+export async function createOrganizer(
+	kysely: Kysely<Database>,
+	email: string,
+	passwordHash: string,
+	invitedBy: string | null,
+	now = Date.now()
+): Promise<{ ok: true; id: string } | { ok: false; reason: 'exists' }> {
+	const reinstated = await kysely
+		.updateTable('organizers')
+		.set({ password_hash: passwordHash, revoked_at: null, invited_by: invitedBy })
+		.where('email', '=', email)
+		.where('revoked_at', 'is not', null)
+		.returning('id')
+		.executeTakeFirst();
+	if (reinstated) return { ok: true, id: reinstated.id };
+	const created = await kysely
+		.insertInto('organizers')
+		.values({
+			id: randomUUID(),
+			email,
+			password_hash: passwordHash,
+			created_at: now,
+			invited_by: invitedBy,
+			revoked_at: null
+		})
+		.onConflict((conflict) => conflict.column('email').doNothing())
+		.returning('id')
+		.executeTakeFirst();
+	return created ? { ok: true, id: created.id } : { ok: false, reason: 'exists' };
 }
 
 export type LoginResult =
@@ -94,9 +128,26 @@ export type LoginResult =
 	| { ok: false; reason: 'wrong' }
 	| { ok: false; reason: 'limited'; until: number };
 
+/** Claims one attempt in each bucket; if either refuses, gives the other claim back (no password
+ * was tried, so nothing counts) and says until when. */
+async function claimBoth(
+	db: AppDb,
+	buckets: [string, number][],
+	now: number
+): Promise<{ ok: true; claims: Extract<ClaimResult, { allowed: true }>[] } | { until: number }> {
+	const results: ClaimResult[] = [];
+	for (const [bucket, limit] of buckets) results.push(await claimAttempt(db, bucket, limit, now));
+	const refused = results.filter((r) => !r.allowed);
+	const claims = results.filter((r) => r.allowed);
+	if (refused.length === 0) return { ok: true, claims };
+	for (const claim of claims) await releaseAttempt(db, claim.bucket);
+	return { until: Math.max(...refused.map((r) => r.until)) };
+}
+
 /**
- * Checks a login against the attempt limits first (a locked bucket does not even verify the
- * password), then the password. Unknown emails cost the same time as wrong passwords.
+ * Counts the attempt against the account and the client address first (a locked bucket does not
+ * even verify the password), then checks the password. Unknown emails cost the same time as
+ * wrong passwords.
  */
 export async function logIn(
 	db: AppDb,
@@ -108,8 +159,15 @@ export async function logIn(
 	const address = normalizeEmail(email);
 	const account = accountBucket(address);
 	const client = addressBucket(clientAddress);
-	const until = await lockedUntil(db, [account, client], now);
-	if (until) return { ok: false, reason: 'limited', until };
+	const claimed = await claimBoth(
+		db,
+		[
+			[account, ACCOUNT_LIMIT],
+			[client, ADDRESS_LIMIT]
+		],
+		now
+	);
+	if (!('ok' in claimed)) return { ok: false, reason: 'limited', until: claimed.until };
 
 	const row = await db.kysely
 		.selectFrom('organizers')
@@ -120,10 +178,62 @@ export async function logIn(
 	const good = row ? await verifyPassword(password, row.password_hash) : false;
 	if (!row) await spendVerifyTime(password);
 	if (!row || !good) {
-		await recordFailure(db, account, ACCOUNT_LIMIT, now);
-		await recordFailure(db, client, ADDRESS_LIMIT, now);
+		for (const claim of claimed.claims) await confirmFailure(db, claim, now);
 		return { ok: false, reason: 'wrong' };
 	}
 	await clearBucket(db, account);
+	await releaseAttempt(db, client);
+	// A login is rare and cheap to tidy after: old sessions and spent attempt windows go.
+	await sweepSessions(db, now);
+	await sweepAttempts(db, now);
 	return { ok: true, token: await createSession(db, row.id, now), organizerId: row.id };
+}
+
+export type PasswordChange =
+	{ ok: true } | { ok: false; reason: 'wrong' } | { ok: false; reason: 'limited'; until: number };
+
+/**
+ * A logged-in organizer sets a new password, proving the current one (so a browser left open
+ * is not enough to take the account). The check counts against the same limits as a login.
+ * Every other session of the account ends; the one that asked stays.
+ */
+export async function changePassword(
+	db: AppDb,
+	organizerId: string,
+	currentPassword: string,
+	newPassword: string,
+	keepSession: string,
+	clientAddress: string,
+	now = Date.now()
+): Promise<PasswordChange> {
+	const row = await db.kysely
+		.selectFrom('organizers')
+		.select(['email', 'password_hash'])
+		.where('id', '=', organizerId)
+		.where('revoked_at', 'is', null)
+		.executeTakeFirst();
+	if (!row) return { ok: false, reason: 'wrong' };
+	const account = accountBucket(row.email);
+	const claimed = await claimBoth(
+		db,
+		[
+			[account, ACCOUNT_LIMIT],
+			[addressBucket(clientAddress), ADDRESS_LIMIT]
+		],
+		now
+	);
+	if (!('ok' in claimed)) return { ok: false, reason: 'limited', until: claimed.until };
+	if (!(await verifyPassword(currentPassword, row.password_hash))) {
+		for (const claim of claimed.claims) await confirmFailure(db, claim, now);
+		return { ok: false, reason: 'wrong' };
+	}
+	await clearBucket(db, account);
+	await releaseAttempt(db, addressBucket(clientAddress));
+	await db.kysely
+		.updateTable('organizers')
+		.set({ password_hash: await hashPassword(newPassword) })
+		.where('id', '=', organizerId)
+		.execute();
+	await endSessionsOf(db, organizerId, { except: keepSession });
+	return { ok: true };
 }

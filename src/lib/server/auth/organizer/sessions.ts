@@ -53,12 +53,22 @@ export async function endSession(db: AppDb, tokenHash: string): Promise<void> {
 	await db.kysely.deleteFrom('organizer_sessions').where('token_hash', '=', tokenHash).execute();
 }
 
-/** Logs an organizer out everywhere (revoked, or password changed). */
-export async function endSessionsOf(db: AppDb, organizerId: string): Promise<void> {
-	await db.kysely
-		.deleteFrom('organizer_sessions')
-		.where('organizer_id', '=', organizerId)
-		.execute();
+/** Logs an organizer out everywhere (revoked, password reset), or everywhere but the browser
+ * that asked (`except`: its token hash, when they changed their own password). */
+export async function endSessionsOf(
+	db: AppDb,
+	organizerId: string,
+	options: { except?: string } = {}
+): Promise<void> {
+	let query = db.kysely.deleteFrom('organizer_sessions').where('organizer_id', '=', organizerId);
+	if (options.except) query = query.where('token_hash', '<>', options.except);
+	await query.execute();
+}
+
+/** Forgets sessions past their end (findSession ignores them already; this keeps the table
+ * small). */
+export async function sweepSessions(db: AppDb, now = Date.now()): Promise<void> {
+	await db.kysely.deleteFrom('organizer_sessions').where('expires_at', '<=', now).execute();
 }
 
 /** Secure whenever the page is served over HTTPS (behind a proxy: set ORIGIN to https://…). */

@@ -14,6 +14,9 @@ export const tallyMessages = defineMessages(
 		caseSheet: 'Read the case sheet',
 		casesToCount: 'Letters and actions per case',
 		noCasesYet: 'No case sheets on this device. Download them from the home screen first.',
+		retiredCases: 'No longer in this year’s pack',
+		retiredCasesNote:
+			'These cases were in an earlier case pack. Their counts are kept and still reach the national total.',
 
 		kind_letter: 'Appeal letters',
 		kind_card: 'Solidarity cards',
@@ -49,6 +52,9 @@ export const tallyMessages = defineMessages(
 		caseSheet: 'Lire la fiche du cas',
 		casesToCount: 'Lettres et actions par cas',
 		noCasesYet: 'Aucune fiche sur cet appareil. Téléchargez-les d’abord depuis l’écran d’accueil.',
+		retiredCases: 'Ne figurent plus dans la trousse de cette année',
+		retiredCasesNote:
+			'Ces cas figuraient dans une trousse précédente. Leurs décomptes sont conservés et comptent toujours dans le total national.',
 
 		kind_letter: 'Lettres d’appel',
 		kind_card: 'Cartes de solidarité',

@@ -1,4 +1,5 @@
 import { localizedPack } from '$lib/server/case-pack';
+import { getDb } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
 import { cacheHeaders, requireLocale } from '../../helpers.server';
 
@@ -7,9 +8,9 @@ type Paper = (typeof PAPERS)[number];
 const isPaper = (value: string | null): value is Paper =>
 	(PAPERS as readonly (string | null)[]).includes(value);
 
-export const load: PageServerLoad = ({ params, setHeaders, url }) => {
+export const load: PageServerLoad = async ({ params, setHeaders, url }) => {
 	const lang = requireLocale(params.lang);
-	const { pack, etag } = localizedPack(lang);
+	const { pack, etag } = await localizedPack(await getDb(), lang);
 	cacheHeaders(setHeaders, etag, url);
 	const paper = url.searchParams.get('paper');
 	return {

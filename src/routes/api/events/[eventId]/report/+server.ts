@@ -1,12 +1,11 @@
-import { getCasePack } from '$lib/server/case-pack';
+import { activePack } from '$lib/server/case-pack';
 import { getDb } from '$lib/server/db';
 import { apiError } from '$lib/server/http/errors';
-import { caseIdsOf } from '$lib/server/sync/case-ids';
 import type { SyncDeps } from '$lib/server/sync/handler';
 import { handleReport } from '$lib/server/sync/report';
 import type { RequestHandler } from './$types';
 
-const deps: SyncDeps = { database: getDb, caseIds: () => caseIdsOf(getCasePack()) };
+const deps: SyncDeps = { database: getDb, cases: activePack };
 
 export const POST: RequestHandler = ({ request, params }) =>
 	handleReport(request, params.eventId, deps);

@@ -1,11 +1,10 @@
-import { getCasePack } from '$lib/server/case-pack';
+import { activePack } from '$lib/server/case-pack';
 import { getDb } from '$lib/server/db';
 import { apiError } from '$lib/server/http/errors';
-import { caseIdsOf } from '$lib/server/sync/case-ids';
 import { handleSync, type SyncDeps } from '$lib/server/sync/handler';
 import type { RequestHandler } from './$types';
 
-const deps: SyncDeps = { database: getDb, caseIds: () => caseIdsOf(getCasePack()) };
+const deps: SyncDeps = { database: getDb, cases: activePack };
 
 export const POST: RequestHandler = ({ request, params }) =>
 	handleSync(request, params.eventId, deps);
