@@ -39,34 +39,34 @@ export const organizerPacksMessages = defineMessages(
 		noPacks: 'No case pack is published yet.'
 	},
 	{
-		packsIntro: `Le dossier de cas actif est celui que lisent les participant·e·s et que téléchargent les hôtes. Les appareils qui en ont un chargent le plus récent à leur prochaine synchronisation. Les cas qu’un nouveau dossier retire restent comptables${NB}: les hôtes qui les ont comptés envoient toujours leurs décomptes.`,
-		publishTitle: 'Publier un dossier de cas',
-		publishHelp: `Un fichier JSON au format 1 des dossiers de cas (docs/case-pack.md). Il est vérifié en entier${NB}: au moindre problème, rien ne change.`,
-		packFile: 'Fichier du dossier de cas',
+		packsIntro: `La trousse de cas active est celle que lisent les participant·e·s et que téléchargent les hôtes. Les appareils qui en ont une chargent la plus récente à leur prochaine synchronisation. Les cas qu’une nouvelle trousse retire restent comptables${NB}: les hôtes qui les ont comptés envoient toujours leurs décomptes.`,
+		publishTitle: 'Publier une trousse de cas',
+		publishHelp: `Un fichier JSON au format 1 des trousses de cas (docs/case-pack.md). Il est vérifié en entier${NB}: au moindre problème, rien ne change.`,
+		packFile: 'Fichier de la trousse de cas',
 		publish: 'Publier',
-		publishNoFile: 'Choisissez un fichier de dossier de cas à publier.',
-		publishTooBig: `Le fichier dépasse {size}. Un dossier de cas est bien plus petit${NB}: est-ce le bon fichier${NB}?`,
-		publishedNow: 'Le dossier de cas {version} ({count} cas) est publié et actif.',
-		publishedSame: 'Le dossier de cas {version} est déjà le dossier actif. Rien n’a changé.',
+		publishNoFile: 'Choisissez le fichier d’une trousse de cas à publier.',
+		publishTooBig: `Le fichier dépasse {size}. Une trousse de cas est bien plus petite${NB}: est-ce le bon fichier${NB}?`,
+		publishedNow: 'La trousse de cas {version} ({count} cas) est publiée et active.',
+		publishedSame: 'La trousse de cas {version} est déjà la trousse active. Rien n’a changé.',
 		publishRefused: {
-			one: `Le dossier n’a pas été publié${NB}: 1 problème à corriger. Rien n’a changé.`,
-			other: `Le dossier n’a pas été publié${NB}: {count} problèmes à corriger. Rien n’a changé.`
+			one: `La trousse n’a pas été publiée${NB}: 1 problème à corriger. Rien n’a changé.`,
+			other: `La trousse n’a pas été publiée${NB}: {count} problèmes à corriger. Rien n’a changé.`
 		},
 		problemsCaption: 'Problèmes dans le fichier',
 		colCase: 'Cas',
 		colField: 'Champ',
 		colProblem: 'Problème',
-		wholePack: 'tout le dossier',
+		wholePack: 'toute la trousse',
 		wholeFile: 'tout le fichier',
-		historyTitle: 'Dossiers publiés',
+		historyTitle: 'Trousses publiées',
 		colVersion: 'Version',
-		colPublished: 'Publié le',
+		colPublished: 'Publiée le',
 		colBy: 'Par',
 		colCases: 'Cas',
 		colStatus: 'État',
-		statusActive: 'Actif',
+		statusActive: 'Active',
 		bySeed: 'exemple fourni (premier démarrage)',
 		byFile: 'CASE_PACK_FILE (démarrage du serveur)',
-		noPacks: 'Aucun dossier de cas n’est encore publié.'
+		noPacks: 'Aucune trousse de cas n’est encore publiée.'
 	}
 );

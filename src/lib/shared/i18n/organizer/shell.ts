@@ -38,7 +38,7 @@ export const organizerShellMessages = defineMessages(
 		navLabel: 'Pages de l’organisation',
 		navDashboard: 'Bilan national',
 		navEvents: 'Événements',
-		navPacks: 'Dossiers de cas',
+		navPacks: 'Trousses de cas',
 		navTeam: 'Équipe',
 		switchLanguage: 'English',
 		switchLanguageLabel: 'Show in English',
