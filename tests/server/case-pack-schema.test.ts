@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CasePack } from '$lib/shared/case-pack';
 import samplePack from '$lib/server/case-pack/sample-pack.json';
+import { isSiteRootPath } from '$lib/server/case-pack/schema';
 import { validateCasePack } from '$lib/server/case-pack/validate';
 
 const sample = (): CasePack => structuredClone(samplePack) as unknown as CasePack;
@@ -72,5 +73,44 @@ describe('the case pack schema', () => {
 			'published: must be a real day written YYYY-MM-DD, got "2026-13-01"',
 			'case "rita-karasartova" (cases[0]): year: must be a whole year from 2001 to 2101, got number 2102'
 		]);
+	});
+});
+
+describe('a case photo path', () => {
+	const withPhoto = (src: string) => {
+		const pack = sample();
+		loose(pack.cases[0]!).photo = {
+			src,
+			width: 800,
+			height: 600,
+			alt: { en: 'A portrait', fr: 'Un portrait' }
+		};
+		return validateCasePack(pack);
+	};
+
+	it('accepts a path on this site and an https URL', () => {
+		expect(withPhoto('/photos/rita.jpg').ok).toBe(true);
+		expect(withPhoto('https://www.amnesty.ca/photo.jpg').ok).toBe(true);
+	});
+
+	it.each([
+		'/\\evil.example/x.png',
+		'//evil.example/x.png',
+		'/\\/evil.example/x.png',
+		'\\\\evil.example/x.png'
+	])('refuses %s, which a browser resolves to another site', (src) => {
+		const result = withPhoto(src);
+		expect(result.ok).toBe(false);
+		const errors = result.ok ? [] : result.errors;
+		expect(errors).toHaveLength(1);
+		expect(errors[0]).toMatch(/^case "rita-karasartova" \(cases\[0\]\): photo\.src: /);
+	});
+
+	it('resolves paths as a browser does', () => {
+		expect(isSiteRootPath('/c/en')).toBe(true);
+		expect(isSiteRootPath('/a\\b')).toBe(true);
+		expect(isSiteRootPath('/\\evil.example')).toBe(false);
+		expect(isSiteRootPath('//evil.example')).toBe(false);
+		expect(isSiteRootPath('photos/x.png')).toBe(false);
 	});
 });

@@ -69,11 +69,25 @@ const addressee = record({
 	address: addressLines
 });
 
+const PATH_BASE = 'https://letterday.invalid';
+
+/**
+ * Whether a path that starts with "/" stays on this site once a browser resolves it. Browsers
+ * read a backslash as a slash, so `/\\evil.example/x.png` is another site, like `//evil.example`:
+ * resolve it as a browser would rather than trusting its first characters.
+ */
+export function isSiteRootPath(input: string): boolean {
+	if (!input.startsWith('/')) return false;
+	try {
+		return new URL(input, PATH_BASE).origin === PATH_BASE;
+	} catch {
+		return false;
+	}
+}
+
 /** A root-relative path served by this app, or else an https URL. */
 const photoSource = v.lazy((input) =>
-	typeof input === 'string' && input.startsWith('/') && !input.startsWith('//')
-		? text(MAX_LINE)
-		: httpsUrl
+	typeof input === 'string' && isSiteRootPath(input) ? text(MAX_LINE) : httpsUrl
 );
 
 const pixels = wholeNumber(
