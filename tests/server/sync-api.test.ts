@@ -1,7 +1,7 @@
 /**
  * The sync endpoint's behaviour, the same cases on SQLite and on PostgreSQL.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CASE_KINDS, EVENT_CASE_ID, type CounterState } from '$lib/shared/domain';
 import { randomEventKey, randomId } from '$lib/shared/ids';
 import { hashEventKey } from '$lib/server/auth/event-key';
@@ -137,9 +137,11 @@ for (const backend of backends) {
 				snapshot(device, [{ caseId: caseA, kind: 'letter', plus: 2, minus: 0 }])
 			);
 			const before = await storedState(server.db);
+			const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+			const forgedKey = randomEventKey();
 			const response = await server.post(
 				event.id,
-				randomEventKey(),
+				forgedKey,
 				snapshot(
 					randomId(),
 					[{ caseId: caseA, kind: 'letter', plus: 50, minus: 0 }],
@@ -151,6 +153,10 @@ for (const backend of backends) {
 				error: { code: 'wrong_key', message: expect.any(String) }
 			});
 			expect(await storedState(server.db)).toEqual(before);
+			// One short line names the event, never the key.
+			expect(warn.mock.calls).toEqual([[`sync refused for event ${event.id}: wrong_key`]]);
+			expect(JSON.stringify(warn.mock.calls)).not.toContain(forgedKey);
+			warn.mockRestore();
 		});
 
 		it('event details are last-writer-wins by (updatedAt, deviceId)', async () => {

@@ -23,3 +23,12 @@ export function logRequestError(
 	if (status < 500) write.warn(line);
 	else write.error(line, error);
 }
+
+/**
+ * One short line when a request's proof of an event fails (a wrong key, a bad signature), so an
+ * operator can see a squatted id or a forger at work. The event id has passed its pattern; the
+ * key or signature itself is never written.
+ */
+export function logRefusedProof(what: 'sync' | 'report', eventId: string, code: string): void {
+	console.warn(`${what} refused for event ${eventId}: ${code}`);
+}

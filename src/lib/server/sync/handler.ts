@@ -3,6 +3,7 @@
  * failure answers `{ error: { code, message } }` before anything is written, or rolls back.
  */
 import { apiError } from '$lib/server/http/errors';
+import { logRefusedProof } from '$lib/server/http/log';
 import { bearerEventKey, hashEventKey } from '$lib/server/auth/event-key';
 import type { AppDb } from '$lib/server/db/open';
 import { applySnapshot, type ApplyResult, type SnapshotAuth } from '$lib/server/db/sync-repo';
@@ -72,9 +73,9 @@ export async function handleSync(
 	if (!applied.ok) return applied.response;
 	const { result } = applied;
 	if (!result.ok) {
-		return result.reason === 'bad_public_key'
-			? apiError(400, 'bad_public_key', PUBLIC_KEY_RULE)
-			: apiError(403, 'wrong_key', 'This event is registered with another key');
+		if (result.reason === 'bad_public_key') return apiError(400, 'bad_public_key', PUBLIC_KEY_RULE);
+		logRefusedProof('sync', eventId, 'wrong_key');
+		return apiError(403, 'wrong_key', 'This event is registered with another key');
 	}
 	return new Response(JSON.stringify(result.answer), {
 		headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }

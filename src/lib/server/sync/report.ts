@@ -5,6 +5,7 @@
  * Every failure answers `{ error: { code, message } }` and stores nothing.
  */
 import { apiError } from '$lib/server/http/errors';
+import { logRefusedProof } from '$lib/server/http/log';
 import { isId } from '$lib/shared/ids';
 import { toBase64Url } from '$lib/shared/p256';
 import { decodeReport, verifyReport } from '$lib/shared/report';
@@ -55,6 +56,7 @@ export async function handleReport(
 	}
 	// Before the rules: any change to a signed report is tampering, whatever field it touched.
 	if (!(await verifyReport(report))) {
+		logRefusedProof('report', eventId, 'bad_signature');
 		return apiError(
 			400,
 			'bad_signature',
@@ -71,6 +73,7 @@ export async function handleReport(
 	if (!applied.ok) return applied.response;
 	const { result, snapshot } = applied;
 	if (!result.ok) {
+		if (result.reason === 'wrong_key') logRefusedProof('report', eventId, 'wrong_key');
 		return result.reason === 'unknown_key'
 			? apiError(
 					409,
