@@ -49,4 +49,13 @@ describe('co-host join link', () => {
 		expect(broken('d=2026-12-10', 'd=2026-13-10').ok).toBe(false);
 		expect(parseJoinLink('https://x.test/join').ok).toBe(false);
 	});
+
+	it('refuses control characters in the event text, %00 included, as the server would', () => {
+		const link = joinLink('https://x.test', { ...event, name: 'Salle', city: 'Lévis' });
+		expect(parseJoinLink(link).ok).toBe(true);
+		for (const control of ['%00', '%0A', '%1B', '%7F']) {
+			expect(parseJoinLink(link.replace('Salle', `Sa${control}lle`)).ok).toBe(false);
+			expect(parseJoinLink(link.replace('L%C3%A9vis', `L%C3%A9${control}vis`)).ok).toBe(false);
+		}
+	});
 });
