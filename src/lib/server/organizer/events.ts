@@ -13,6 +13,18 @@ import { whereEvents, type EventFilter } from './event-filter';
 import type { Reader } from './read';
 import { caseKindSums, headCountSums, headCounts, kindFigures, num } from './sums';
 
+/** The columns of an event's summary (summaryOf), as every events query selects them. */
+const SUMMARY_COLUMNS = [
+	'e.id',
+	'e.name',
+	'e.venue',
+	'e.city',
+	'e.province',
+	'e.date',
+	'e.last_sync_at',
+	'e.created_at'
+] as const;
+
 /** Every event the filter lets through, or the one event `eventId` names. */
 export async function readEventFigures(
 	trx: Reader,
@@ -23,14 +35,7 @@ export async function readEventFigures(
 		.selectFrom('events as e')
 		.leftJoin('counters as c', 'c.event_id', 'e.id')
 		.select([
-			'e.id',
-			'e.name',
-			'e.venue',
-			'e.city',
-			'e.province',
-			'e.date',
-			'e.last_sync_at',
-			'e.created_at',
+			...SUMMARY_COLUMNS,
 			sql<number>`count(distinct c.device_id)`.as('devices'),
 			...caseKindSums(),
 			...headCountSums()
@@ -84,18 +89,7 @@ export async function countEvents(trx: Reader): Promise<number> {
 export async function readEventsToFollowUp(trx: Reader): Promise<EventToFollowUp[]> {
 	const rows = await trx
 		.selectFrom('events as e')
-		.select([
-			'e.id',
-			'e.name',
-			'e.venue',
-			'e.city',
-			'e.province',
-			'e.date',
-			'e.last_sync_at',
-			'e.created_at',
-			'e.group_name',
-			'e.contact_email'
-		])
+		.select([...SUMMARY_COLUMNS, 'e.group_name', 'e.contact_email'])
 		.execute();
 	return rows.map((row) => ({
 		...summaryOf(row),
