@@ -86,10 +86,14 @@ describe('a tab that crashes mid-tally', () => {
 		expect(stored.plus).toBeLessThanOrEqual(3 + BURST);
 		expect(stored.dirty).toBe(stored.plus > 3 ? 1 : 0);
 		const shown = page.getByRole('button', {
-			name: new RegExp(`^Add one Appeal letters for ${CASE.name}; now ${stored.plus - stored.minus}$`)
+			name: new RegExp(
+				`^Add one Appeal letters for ${CASE.name}; now ${stored.plus - stored.minus}$`
+			)
 		});
 		await shown.waitFor();
-		console.info(`tab-crash: ${BURST} taps in the burst, ${stored.plus - 3} stored before the crash`);
+		console.info(
+			`tab-crash: ${BURST} taps in the burst, ${stored.plus - 3} stored before the crash`
+		);
 	});
 
 	it('the next sync makes the server equal the device', async () => {

@@ -3,12 +3,26 @@
  * share. Problems are message keys per field id, so a page shows them in its own language both
  * beside the field and in the error summary.
  */
+import { error } from '@sveltejs/kit';
 import { passwordProblem } from '$lib/server/auth/organizer/password';
 import { isEmail, normalizeEmail } from '$lib/shared/email';
 import type { OrganizerMessageKey } from '$lib/shared/i18n/organizer';
 
 /** Field id -> what is wrong with it. Ordered as the fields are, for the error summary. */
 export type FieldErrors = Record<string, OrganizerMessageKey>;
+
+/**
+ * The posted form. A body that is not a form (text/plain, JSON, a multipart body with a broken
+ * boundary) makes `request.formData()` throw, which would be a 500: it is the sender's mistake, so
+ * a 400, and nothing read. Every organizer action reads its form through here.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+	try {
+		return await request.formData();
+	} catch {
+		error(400, 'The request body is not a form.');
+	}
+}
 
 /** A text field: '' when absent or not text, cut at `max` so a huge body cannot cost much. */
 export function field(form: FormData, name: string, max = 300): string {

@@ -6,7 +6,8 @@ import {
 	PASSWORD_FIELD_MAX,
 	field,
 	newPasswordErrors,
-	type FieldErrors
+	type FieldErrors,
+	readForm
 } from '$lib/server/organizer/forms';
 import type { Actions } from './$types';
 
@@ -15,7 +16,7 @@ export const actions: Actions = {
 		const { request, locals } = event;
 		// The gate has let only a logged-in organizer through (hooks.server.ts).
 		const session = locals.organizer!;
-		const form = await request.formData();
+		const form = await readForm(request);
 		const current = field(form, 'current', PASSWORD_FIELD_MAX);
 		const password = field(form, 'password', PASSWORD_FIELD_MAX);
 		const errors: FieldErrors = {

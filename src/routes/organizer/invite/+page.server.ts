@@ -8,7 +8,8 @@ import {
 	field,
 	newPasswordErrors,
 	oneTimeCode,
-	type FieldErrors
+	type FieldErrors,
+	readForm
 } from '$lib/server/organizer/forms';
 import type { Actions } from './$types';
 
@@ -18,7 +19,7 @@ import type { Actions } from './$types';
  */
 export const actions: Actions = {
 	open: async ({ request }) => {
-		const code = oneTimeCode(await request.formData());
+		const code = oneTimeCode(await readForm(request));
 		if (!code) return fail(400, { code, errors: { code: 'inviteCodeMissing' } as FieldErrors });
 		const grant = await peekOneTimeToken(await getDb(), code, 'invite');
 		if (!grant?.email) {
@@ -28,7 +29,7 @@ export const actions: Actions = {
 	},
 
 	accept: async ({ request, cookies, url }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		const code = oneTimeCode(form);
 		const db = await getDb();
 		const grant = code ? await peekOneTimeToken(db, code, 'invite') : null;

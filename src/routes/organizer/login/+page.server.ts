@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { readForm } from '$lib/server/organizer/forms';
 import { logIn } from '$lib/server/auth/organizer/accounts';
 import { safeNext } from '$lib/server/auth/organizer/guard';
 import { setSessionCookie } from '$lib/server/auth/organizer/sessions';
@@ -14,7 +15,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { request, cookies, url } = event;
-		const form = await request.formData();
+		const form = await readForm(request);
 		const email = String(form.get('email') ?? '').slice(0, 300);
 		const password = String(form.get('password') ?? '').slice(0, 300);
 		if (!email.trim() || !password) return fail(400, { email, problem: 'missing' as const });

@@ -4,6 +4,7 @@
  * hooks.server.ts has checked the session and the request's origin already.
  */
 import { error, fail } from '@sveltejs/kit';
+import { readForm } from '$lib/server/organizer/forms';
 import { listOrganizers } from '$lib/server/auth/organizer/accounts';
 import { listPublishedPacks, publishCasePack } from '$lib/server/case-pack';
 import { getDb } from '$lib/server/db';
@@ -32,7 +33,7 @@ export const load: PageServerLoad = async () => {
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		if (!locals.organizer) error(401, 'Log in as an organizer');
-		const file = (await request.formData()).get('pack');
+		const file = (await readForm(request)).get('pack');
 		if (!(file instanceof File) || file.size === 0) {
 			return fail(400, { problem: 'noFile' as const });
 		}

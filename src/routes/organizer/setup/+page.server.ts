@@ -9,7 +9,8 @@ import {
 	field,
 	newPasswordErrors,
 	oneTimeCode,
-	type FieldErrors
+	type FieldErrors,
+	readForm
 } from '$lib/server/organizer/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,7 +23,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		const code = oneTimeCode(form);
 		const email = field(form, 'email').trim();
 		const password = field(form, 'password', PASSWORD_FIELD_MAX);

@@ -3,7 +3,7 @@ import { listOrganizers } from '$lib/server/auth/organizer/accounts';
 import { cancelInvitations, listPendingInvitations } from '$lib/server/auth/organizer/one-time';
 import { inviteOrganizer, revokeOrganizer } from '$lib/server/auth/organizer/team';
 import { getDb } from '$lib/server/db';
-import { emailErrors, field, type FieldErrors } from '$lib/server/organizer/forms';
+import { emailErrors, field, type FieldErrors, readForm } from '$lib/server/organizer/forms';
 import { normalizeEmail } from '$lib/shared/email';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -39,7 +39,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	invite: async ({ request, locals, url }) => {
-		const email = field(await request.formData(), 'email').trim();
+		const email = field(await readForm(request), 'email').trim();
 		const errors: FieldErrors = emailErrors(email, 'invite-email');
 		if (Object.keys(errors).length > 0) return fail(400, { email, errors });
 		const result = await inviteOrganizer(await getDb(), email, me(locals).organizerId);
@@ -57,13 +57,13 @@ export const actions: Actions = {
 	},
 
 	cancel: async ({ request }) => {
-		const email = normalizeEmail(field(await request.formData(), 'email'));
+		const email = normalizeEmail(field(await readForm(request), 'email'));
 		await cancelInvitations(await getDb(), { email });
 		return { cancelled: email };
 	},
 
 	revoke: async ({ request, locals }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		const id = field(form, 'id', 100);
 		const db = await getDb();
 		const target = (await listOrganizers(db)).find((o) => o.id === id);
