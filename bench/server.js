@@ -1,4 +1,4 @@
-// Starts the built adapter-node server (build/index.js) on a free port for a benchmark, and waits
+// Starts the built server (server/serve.js over build/) on a free port for a benchmark, and waits
 // until /api/health answers. One helper for every bench script.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -29,9 +29,16 @@ export async function startBuiltServer(env = {}, { buildDir = join(root, 'build'
 	}
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, args ?? [join(buildDir, 'index.js')], {
+	const child = spawn(process.execPath, args ?? ['server/serve.js'], {
 		cwd: root,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, ...env },
+		env: {
+			...process.env,
+			BUILD_DIR: buildDir,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: url,
+			...env
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let log = '';

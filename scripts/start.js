@@ -29,4 +29,4 @@ process.env.DATA_DIR ??= './data';
 const host = !process.env.HOST || process.env.HOST === '0.0.0.0' ? 'localhost' : process.env.HOST;
 process.env.ORIGIN ??= `http://${host}:${process.env.PORT}`;
 console.log(`Letterday on ${process.env.ORIGIN}`);
-await import(new URL('../build/index.js', import.meta.url).href);
+await import(new URL('../server/serve.js', import.meta.url).href);
