@@ -13,6 +13,8 @@ export interface AppServer {
 	port: number;
 	dataDir: string;
 	stop(): Promise<void>;
+	/** Kills the process at once (SIGKILL), as a power cut or the OOM killer would. */
+	crash(): Promise<void>;
 	/** Starts the same server again (same port, same data). */
 	restart(): Promise<void>;
 	/** What the server has printed since it (re)started, stdout and stderr together. */
@@ -84,14 +86,21 @@ export async function startAppServer(
 	}
 
 	async function stop() {
-		if (!child || child.exitCode !== null) return;
+		if (!child || child.exitCode !== null || child.signalCode !== null) return;
 		const exited = new Promise((r) => child.once('exit', r));
 		child.kill('SIGTERM');
 		await exited;
 	}
 
+	async function crash() {
+		if (!child || child.exitCode !== null || child.signalCode !== null) return;
+		const exited = new Promise((r) => child.once('exit', r));
+		child.kill('SIGKILL');
+		await exited;
+	}
+
 	await start();
-	return { url, port, dataDir, stop, restart: start, output: () => log };
+	return { url, port, dataDir, stop, crash, restart: start, output: () => log };
 }
 
 export async function disposeAppServer(server: AppServer | undefined): Promise<void> {
