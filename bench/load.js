@@ -27,7 +27,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // One address registers every simulated event here; a real campaign's come from many. The limits
 // on one address and on devices per event are raised for the run, not switched off.
 const SERVER_ENV = {
-	REGISTRATIONS_PER_ADDRESS_PER_HOUR: '100000',
+	REGISTRATIONS_PER_HOUR: '100000',
 	MAX_DEVICES_PER_EVENT: '1000'
 };
 
