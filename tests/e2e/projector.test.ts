@@ -159,6 +159,11 @@ describe('projector view', () => {
 	it('shows a tap made on the event screen in another tab without a reload', async () => {
 		await openProjector(page);
 		await expect.poll(() => totalText(page)).toBe(`${letters} actions for human rights`);
+		// The changed total glows for a moment (the class is dropped when its animation ends).
+		const glow = page
+			.getByTestId('projector-total')
+			.locator('.figure.changed')
+			.waitFor({ state: 'attached', timeout: 15_000 });
 		const tab = await device.context.newPage();
 		try {
 			await tab.goto(`${device.server.url}/event?id=${eventId}`);
@@ -167,11 +172,33 @@ describe('projector view', () => {
 			await tab.close();
 		}
 		await expect.poll(() => totalText(page)).toBe(`${letters + 3} actions for human rights`);
+		await glow;
 		const kinds = page.getByTestId('projector-kinds').locator('li');
 		expect((await kinds.nth(1).innerText()).replace(/\s+/g, ' ')).toBe('3 Solidarity cards');
 		// The first case rose from 2 to 5 and now ranks second, after the case with 6.
 		const rows = page.getByTestId('projector-cases').locator('li:not([data-testid])');
 		expect((await rows.nth(1).innerText()).replace(/\s+/g, ' ').trim()).toBe(`${caseNames[0]} 5`);
+	});
+
+	it('keeps a changed figure still under prefers-reduced-motion', async () => {
+		await page.emulateMedia({ reducedMotion: 'reduce' });
+		try {
+			await openProjector(page);
+			const before = await totalText(page);
+			const tab = await device.context.newPage();
+			try {
+				await tab.goto(`${device.server.url}/event?id=${eventId}`);
+				await tapAdd(tab, 'Online actions', escapeRegExp(caseNames[2]!), 1);
+			} finally {
+				await tab.close();
+			}
+			await expect.poll(() => totalText(page)).not.toBe(before);
+			const changed = page.getByTestId('projector-total').locator('.figure.changed');
+			await changed.waitFor({ state: 'attached' });
+			expect(await changed.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+		} finally {
+			await page.emulateMedia({ reducedMotion: null });
+		}
 	});
 
 	it('has a fullscreen button with an accessible name that says what it does next', async () => {
