@@ -146,6 +146,17 @@ describe('projector view', () => {
 		expect(await page.getByTestId('projector-people').innerText()).toContain(
 			`${PEOPLE} of ${EXPECTED} people expected`
 		);
+		expect(await page.locator('.meter').count()).toBe(1);
+
+		// No attendance entered: the people count alone, no progress bar.
+		await patchEventRow(page, eventId, { expected: null });
+		// Written behind Dexie's back, so no live query sees it: open the screen again.
+		await openProjector(page);
+		await expect
+			.poll(() => page.getByTestId('projector-people').innerText())
+			.toBe(`${PEOPLE} people writing`);
+		expect(await page.locator('.meter').count()).toBe(0);
+		await patchEventRow(page, eventId, { expected: EXPECTED });
 	});
 
 	it('shows the participants’ QR, which decodes to the served origin’s case list', async () => {
