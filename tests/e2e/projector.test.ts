@@ -115,6 +115,18 @@ describe('projector view', () => {
 		await onScreen(page, page.getByTestId('projector-people'));
 		await onScreen(page, page.getByTestId('projector-kinds').locator('li').last());
 		await onScreen(page, page.getByTestId('projector-cases').locator('li').last());
+		// The last line of the list is whole (not clipped by it) and clear of the QR below, once
+		// the list has measured the room it has (a frame after it last changed size).
+		const cases = page.getByTestId('projector-cases');
+		const overflow = async () => {
+			const list = (await cases.boundingBox())!;
+			const last = (await cases.locator('li').last().boundingBox())!;
+			return last.y + last.height - (list.y + list.height);
+		};
+		await expect.poll(overflow).toBeLessThanOrEqual(0.5);
+		const list = (await cases.boundingBox())!;
+		const code = (await page.getByTestId('projector-qr').boundingBox())!;
+		expect(list.y + list.height).toBeLessThanOrEqual(code.y);
 		await onScreen(page, page.getByTestId('projector-qr').locator('svg'));
 		// The rows that fit, largest first; the rest summed up in one line, never cut off.
 		const rows = page.getByTestId('projector-cases').locator('li:not([data-testid])');
