@@ -16,6 +16,14 @@ const SIZES = [
 	{ name: '768', width: 768, height: 1024 },
 	{ name: '1280', width: 1280, height: 800 }
 ];
+// Screens shown on other shapes too: the projector on common 4:3 and 16:9 projector sizes.
+const EXTRA_SIZES = {
+	projector: [
+		{ name: '1024x768', width: 1024, height: 768 },
+		{ name: '1280x720', width: 1280, height: 720 },
+		{ name: '1920x1080', width: 1920, height: 1080 }
+	]
+};
 const LANGS = ['en', 'fr'];
 
 const [outDir = '/tmp/letterday-shots', ...only] = process.argv.slice(2);
@@ -49,11 +57,25 @@ try {
 	await page.getByLabel('Venue').fill('Public library');
 	await page.getByLabel('City or town').fill('Moncton');
 	await page.getByLabel('Province or territory').selectOption('NB');
+	await page.getByLabel(/^Expected attendance/).fill('40');
 	await page.getByRole('button', { name: 'Create event' }).click();
 	await page.waitForURL(/\/event\?id=/);
 	const eventId = new URL(page.url()).searchParams.get('id');
-	const firstAdd = page.getByRole('button', { name: /^Add one / }).first();
-	for (let i = 0; i < 3; i++) await firstAdd.click();
+	const letters = page.getByRole('button', { name: /^Add one Appeal letters for / });
+	const cards = page.getByRole('button', { name: /^Add one Solidarity cards for / });
+	for (let i = 0; i < 3; i++) await letters.first().click();
+	// A few more counts on other cases and people, so ranked figures and progress have data.
+	for (const [buttons, index, times] of [
+		[letters, 1, 7],
+		[cards, 1, 2],
+		[letters, 2, 4],
+		[cards, 4, 2],
+		[letters, 5, 1]
+	]) {
+		for (let i = 0; i < times; i++) await buttons.nth(index).click();
+	}
+	const people = page.getByRole('button', { name: /^Add one Participants / });
+	for (let i = 0; i < 12; i++) await people.click();
 	const caseId = await page.evaluate(async () => {
 		const open = indexedDB.open('letterday');
 		const db = await new Promise((resolve) => (open.onsuccess = () => resolve(open.result)));
@@ -86,7 +108,7 @@ try {
 		await page.evaluate((l) => localStorage.setItem('letterday.lang', l), lang);
 		for (const name of wanted) {
 			const path = typeof screens[name] === 'function' ? screens[name](lang) : screens[name];
-			for (const size of SIZES) {
+			for (const size of [...SIZES, ...(EXTRA_SIZES[name] ?? [])]) {
 				await page.setViewportSize({ width: size.width, height: size.height });
 				await page.goto(origin + path);
 				await page.waitForLoadState('networkidle');

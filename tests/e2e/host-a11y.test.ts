@@ -354,14 +354,20 @@ describe('motion and the projector', () => {
 		expect(sum).toBeGreaterThan(0);
 
 		await openScreen(page, server.url, screenNamed('projector'), data);
-		expect(await page.locator('main canvas, main svg, main img').count()).toBe(0);
+		// The participants' QR is the one picture, and it has a name; the figures are all text.
+		expect(
+			await page.getByTestId('projector-qr').locator('svg[role="img"][aria-label]').count()
+		).toBe(1);
+		expect(
+			await page.locator('main :is(canvas, svg, img):not([data-testid="projector-qr"] *)').count()
+		).toBe(0);
 		const total = page.getByTestId('projector-total');
 		expect(await total.getAttribute('aria-live')).toBe('polite');
 		await expect
 			.poll(async () => (await total.innerText()).replace(/\s+/g, ' '))
 			.toContain(String(sum));
-		const items = (await page.locator('main li').allInnerTexts()).map((t) =>
-			t.replace(/\s+/g, ' ').trim()
+		const items = (await page.getByTestId('projector-kinds').locator('li').allInnerTexts()).map(
+			(t) => t.replace(/\s+/g, ' ').trim()
 		);
 		expect(items).toEqual(kinds.map((kind, i) => `${figures[i]} ${tr('en', `kind_${kind}`)}`));
 	});

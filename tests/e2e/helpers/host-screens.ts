@@ -56,7 +56,11 @@ export const HOST_SCREENS: HostScreen[] = [
 	{
 		name: 'projector',
 		path: (d) => `/event/projector?id=${d.eventId}`,
-		ready: (page) => page.getByTestId('projector-total').waitFor()
+		ready: async (page) => {
+			await page.getByTestId('projector-total').waitFor();
+			// The QR encoder loads after the figures.
+			await page.getByTestId('projector-qr').locator('svg').waitFor();
+		}
 	},
 	{
 		name: 'participants QR',
