@@ -60,6 +60,10 @@ describe('the header', () => {
 				header: { ...box('header.bar'), overflows: header.scrollWidth > header.clientWidth },
 				brand: box('header .brand'),
 				nav: box('header nav'),
+				links: [...document.querySelectorAll('header nav a')].map((a) => {
+					const r = a.getBoundingClientRect();
+					return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+				}),
 				lang: box('header .lang')
 			};
 		});
@@ -79,6 +83,13 @@ describe('the header', () => {
 					expect(Math.abs(middle(b.nav) - middle(b.brand)), path).toBeLessThan(4);
 					expect(b.brand.right, path).toBeLessThanOrEqual(b.nav.left);
 					expect(b.nav.right, path).toBeLessThanOrEqual(b.lang.left);
+					// Every link whole between the brand and the button, none under another.
+					expect(b.links.length, path).toBe(3);
+					for (const link of b.links) {
+						expect(link.left, path).toBeGreaterThanOrEqual(b.brand.right + 4);
+						expect(link.right, path).toBeLessThanOrEqual(b.lang.left - 4);
+						expect(Math.abs(middle(link) - middle(b.brand)), path).toBeLessThan(4);
+					}
 					expect(b.lang.right, path).toBeLessThanOrEqual(width);
 					expect(b.header.overflows, path).toBe(false);
 					expect(b.header.bottom - b.header.top, path).toBeLessThan(64);

@@ -31,7 +31,7 @@ export const shellMessages = defineMessages(
 		packMissingTitle: 'Case sheets not downloaded yet',
 		packMissing: 'Download the case sheets while you are online so they open with no network.',
 		packDownload: 'Download case sheets',
-		packRefresh: 'Check for newer case sheets',
+		packRefresh: 'Check for updates',
 		packDownloading: 'Downloading case sheets…',
 		packDownloaded: 'Case sheets are up to date.',
 		packFailed: 'Could not download the case sheets: {reason}. Check the connection and try again.',
@@ -69,7 +69,7 @@ export const shellMessages = defineMessages(
 		packMissing:
 			'Téléchargez les fiches pendant que vous êtes en ligne pour les ouvrir sans réseau.',
 		packDownload: 'Télécharger les fiches',
-		packRefresh: 'Chercher des fiches plus récentes',
+		packRefresh: 'Chercher une mise à jour',
 		packDownloading: 'Téléchargement des fiches…',
 		packDownloaded: 'Les fiches sont à jour.',
 		packFailed:
