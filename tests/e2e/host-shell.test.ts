@@ -5,6 +5,7 @@
  * put the welcome away.
  */
 import { describe, expect, it } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { useHostDevice } from './helpers/host-device';
 import { createEventOffline, openReadyApp } from './helpers/host';
@@ -22,6 +23,10 @@ describe('a first-time host', () => {
 		page = await openReadyApp(device.context, device.server.url);
 		await welcome().waitFor();
 		expect(await welcome().innerText()).toMatch(/create your event/);
+		const { violations } = await new AxeBuilder({ page })
+			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+			.analyze();
+		expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 	});
 
 	it('can put the welcome away, and it stays away', async () => {

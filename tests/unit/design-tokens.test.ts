@@ -17,7 +17,7 @@ const tokens = (file: string) =>
 describe('design tokens', () => {
 	it('are the same on the participant pages as in the host app', () => {
 		const host = tokens('src/lib/components/host.css');
-		const participant = tokens('src/routes/c/BaseStyle.svelte');
+		const participant = tokens('src/routes/c/+layout.svelte');
 		expect(participant.size).toBeGreaterThan(10);
 		for (const [name, value] of participant)
 			expect(`${name}: ${value}`).toBe(`${name}: ${host.get(name)}`);

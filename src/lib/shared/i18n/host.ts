@@ -23,6 +23,6 @@ export type HostMessageKey = keyof typeof hostMessages.en;
 /**
  * Areas under ./host/ that load with the part that uses them, to keep the first load small: the
  * backup (Device status), the event form's contact for the organizers, the report screen, and
- * storage trouble (shown when storage fails) and the first-time welcome.
+ * storage trouble (shown when storage fails).
  */
-export const SCREEN_AREAS = ['backup', 'contact', 'report', 'storage', 'welcome'] as const;
+export const SCREEN_AREAS = ['backup', 'contact', 'report', 'storage'] as const;

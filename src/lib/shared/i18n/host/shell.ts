@@ -2,7 +2,7 @@ import { defineMessages } from '../catalog';
 
 /**
  * The app around every screen (skip link, navigation, language switch, update prompt), the case
- * pack download and the case sheet screens.
+ * pack download, the case sheet screens and the first-time host's welcome.
  */
 export const shellMessages = defineMessages(
 	{
@@ -39,7 +39,14 @@ export const shellMessages = defineMessages(
 
 		casesTitle: 'Case sheets',
 		caseNotFound: 'This case sheet is not on this device.',
-		backToCases: 'All case sheets'
+		backToCases: 'All case sheets',
+
+		welcomeTitle: 'Welcome to Letterday',
+		welcomeCreate: 'Before the day, while online: create your event.',
+		welcomeOffline:
+			'The case sheets download to this device at the same time, so they open with no network.',
+		welcomeCount: 'On the day: open your event and tap to count each letter, card and signature.',
+		welcomeDismiss: 'Got it'
 	},
 	{
 		appName: 'Letterday',
@@ -78,6 +85,14 @@ export const shellMessages = defineMessages(
 
 		casesTitle: 'Fiches des cas',
 		caseNotFound: 'Cette fiche n’est pas sur cet appareil.',
-		backToCases: 'Toutes les fiches'
+		backToCases: 'Toutes les fiches',
+
+		welcomeTitle: 'Bienvenue dans Letterday',
+		welcomeCreate: 'Avant le jour J, en ligne\u00a0: créez votre événement.',
+		welcomeOffline:
+			'Les fiches des cas se téléchargent en même temps sur cet appareil\u00a0: elles s’ouvrent ensuite sans réseau.',
+		welcomeCount:
+			'Le jour J\u00a0: ouvrez votre événement et touchez pour compter chaque lettre, carte et signature.',
+		welcomeDismiss: 'Compris'
 	}
 );
