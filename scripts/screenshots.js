@@ -100,8 +100,9 @@ try {
 		sheet: `/cases/view?id=${caseId}`,
 		status: '/status',
 		participant: (lang) => `/c/${lang}/${caseId}`,
-		print: (lang) => `/c/${lang}/print?event=${eventId}`,
-		poster: (lang) => `/c/${lang}/poster?event=${eventId}`
+		print: (lang) => `/c/${lang}/print`,
+		poster: (lang) =>
+			`/c/${lang}/poster?event=${encodeURIComponent('Write-in at the Moncton library')}`
 	};
 	const wanted = only.length ? only : Object.keys(screens);
 	for (const lang of LANGS) {

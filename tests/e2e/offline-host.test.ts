@@ -27,7 +27,7 @@ const ownTotal = (page: Page, kind: string) => page.getByTestId(`own-${kind}`).t
 describe('host offline', () => {
 	it('precaches the app and the case pack while online', async () => {
 		page = await openReadyApp(context, server.url);
-		expect(await page.getByTestId('pack-ready').textContent()).toMatch(/Case pack 2026\.1/);
+		expect(await page.getByTestId('pack-ready').textContent()).toMatch(/edition 2026\.1/);
 	});
 
 	it('reports the manifest installable', async () => {
