@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import { MAX_DEVICES_CEILING } from '$lib/server/sync/limits';
+import { EVENT_CASE_ID } from '$lib/shared/domain';
 import type { AppDb } from './open';
 import { rawWriteTransaction } from './transaction';
 
@@ -102,7 +103,8 @@ export interface RemovedDevice {
 	deviceId: string;
 	removedAt: number;
 	removedBy: string | null;
-	/** Sum of plus - minus over its removed rows: what it had counted. */
+	/** Sum of plus - minus over its removed rows of cases: the actions it had counted (head
+	 * counts apart, as in the devices table's total). */
 	total: number;
 }
 
@@ -119,7 +121,8 @@ export async function readRemovedDevices(
 			'd.removed_at',
 			'o.email',
 			sql<number | string>`(select coalesce(sum(r.plus - r.minus), 0) from removed_counters r
-				where r.event_id = d.event_id and r.device_id = d.device_id)`.as('total')
+				where r.event_id = d.event_id and r.device_id = d.device_id
+					and r.case_id <> ${EVENT_CASE_ID})`.as('total')
 		])
 		.where('d.event_id', '=', eventId)
 		.where('d.removed_at', 'is not', null)
