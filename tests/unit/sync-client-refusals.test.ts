@@ -85,4 +85,24 @@ describe('refusals that bound abuse', () => {
 			await server.db.kysely.selectFrom('events').selectAll().where('id', '=', event.id).execute()
 		).toEqual([]);
 	});
+
+	it('too_many_registrations (429) is retried later like a server error, not held as a refusal', async () => {
+		const database = device();
+		forgetSession();
+		const event = await createEvent(sampleEvent);
+		await tap(event.id, 'case-one', 'online', 1);
+		const limited: typeof fetch = async () =>
+			new Response(
+				JSON.stringify({ error: { code: 'too_many_registrations', message: 'later' } }),
+				{ status: 429, headers: { 'content-type': 'application/json', 'retry-after': '60' } }
+			);
+		expect(await syncEvent(event.id, limited)).toMatchObject({
+			ok: false,
+			failure: { kind: 'server', status: 429 }
+		});
+		expect(await getSyncState(event.id)).toMatchObject({ lastError: 'server', refusedStamp: null });
+		expect((await database.counters.get([event.id, 'case-one', 'online']))?.dirty).toBe(1);
+		// Once the window has passed, the next sync goes through.
+		expect(await syncEvent(event.id, server.fetcher())).toEqual({ ok: true });
+	});
 });
