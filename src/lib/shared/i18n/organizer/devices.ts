@@ -21,7 +21,10 @@ export const organizerDevicesMessages = defineMessages(
 		removedBy: 'By',
 		removedByUnknown: 'an organizer no longer listed',
 		deviceCapTitle: 'How many devices may count',
-		deviceCapNow: '{count} of at most {cap} devices count for this event.',
+		deviceCapNow: {
+			one: '{count} device counts for this event, of at most {cap}.',
+			other: '{count} devices count for this event, of at most {cap}.'
+		},
 		deviceCapDefault: 'The server’s limit for every event is {cap}.',
 		deviceCapLabel: 'Most devices for this event',
 		deviceCapHint:
@@ -48,7 +51,10 @@ export const organizerDevicesMessages = defineMessages(
 		removedBy: 'Par',
 		removedByUnknown: 'un organisateur qui n’est plus inscrit',
 		deviceCapTitle: 'Combien d’appareils peuvent compter',
-		deviceCapNow: '{count} appareils sur {cap} au plus comptent pour cet événement.',
+		deviceCapNow: {
+			one: '{count} appareil compte pour cet événement, sur {cap} au plus.',
+			other: '{count} appareils comptent pour cet événement, sur {cap} au plus.'
+		},
 		deviceCapDefault: 'La limite du serveur pour chaque événement est de {cap}.',
 		deviceCapLabel: 'Nombre maximal d’appareils pour cet événement',
 		deviceCapHint: `Un appareil au-delà de la limite est refusé, ce qui empêche des appareils inventés d’inonder l’événement. Augmentez-la pour un grand événement avec beaucoup de téléphones${NB}; laissez le champ vide pour suivre la limite du serveur.`,
