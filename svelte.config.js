@@ -16,7 +16,7 @@ const config = {
 		serviceWorker: { register: false },
 		files: { serviceWorker: 'src/service-worker.ts' },
 		// SvelteKit adds a nonce (rendered pages) or a hash (prerendered host screens, in a <meta>)
-		// for its own inline start-up script. server/security-headers.js adds the rest of the
+		// for its own inline start-up script. scripts/security-headers.js adds the rest of the
 		// headers, and frame-ancestors for the prerendered pages, whose <meta> cannot carry it.
 		csp: {
 			mode: 'auto',

@@ -1,5 +1,5 @@
 // `npm run bench`: builds when needed, then prints every benchmark's figures. Each part also runs
-// alone: node bench/sync.js, node bench/parse.js, node bench/page-weight.js,
+// alone: node bench/sync.js, node bench/flood.js, node bench/parse.js, node bench/page-weight.js,
 // node bench/host.js [--taps N], node bench/load.js [--devices N] [--seconds N].
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,6 +11,7 @@ if (!existsSync(join(root, 'build/index.js')))
 
 const parts = [
 	['Sync endpoint (3-counter requests)', ['bench/sync.js']],
+	['One event flooded with 1,000 devices, another syncing', ['bench/flood.js']],
 	['Sync body parser (hand-written vs valibot)', ['bench/parse.js']],
 	['Participant case sheets (bytes transferred, gzip)', ['bench/page-weight.js']],
 	['Host app (first load, tap to repaint)', ['bench/host.js', ...process.argv.slice(2)]],

@@ -1,4 +1,4 @@
-// Starts the built server (server/serve.js over build/) on a free port for a benchmark, and waits
+// Starts the built server (scripts/serve.js over build/) on a free port for a benchmark, and waits
 // until /api/health answers. One helper for every bench script.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -29,7 +29,7 @@ export async function startBuiltServer(env = {}, { buildDir = join(root, 'build'
 	}
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, args ?? ['server/serve.js'], {
+	const child = spawn(process.execPath, args ?? ['scripts/serve.js'], {
 		cwd: root,
 		env: {
 			...process.env,

@@ -32,7 +32,7 @@ const origin = `http://localhost:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'letterday-shots-'));
 mkdirSync(outDir, { recursive: true });
 
-const server = spawn('node', ['server/serve.js'], {
+const server = spawn('node', ['scripts/serve.js'], {
 	env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ORIGIN: origin, DATABASE_URL: '' },
 	stdio: 'ignore'
 });

@@ -1,5 +1,6 @@
 // `npm start`: builds when the build is missing or older than the sources, then serves the app
-// with adapter-node on its embedded defaults (SQLite under DATA_DIR, the sample case pack).
+// through scripts/serve.js (adapter-node's handler with bounded timeouts) on its embedded
+// defaults (SQLite under DATA_DIR, the sample case pack).
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,4 +30,4 @@ process.env.DATA_DIR ??= './data';
 const host = !process.env.HOST || process.env.HOST === '0.0.0.0' ? 'localhost' : process.env.HOST;
 process.env.ORIGIN ??= `http://${host}:${process.env.PORT}`;
 console.log(`Letterday on ${process.env.ORIGIN}`);
-await import(new URL('../server/serve.js', import.meta.url).href);
+await import('./serve.js');

@@ -6,6 +6,8 @@ import { bootstrapOrganizers } from '$lib/server/auth/organizer/bootstrap';
 import { organizerGate, isOrganizerPath } from '$lib/server/auth/organizer/guard';
 import { SESSION_COOKIE, findSession } from '$lib/server/auth/organizer/sessions';
 import { closeDb, getDb } from '$lib/server/db';
+import { hostCheckFromEnv } from '$lib/server/http/allowed-host';
+import { apiError } from '$lib/server/http/errors';
 import { logRequestError } from '$lib/server/http/log';
 import { organizerLocale } from '$lib/server/organizer/locale';
 
@@ -31,7 +33,18 @@ export const init: ServerInit = async () => {
 	}
 };
 
+const hostAllowed = hostCheckFromEnv();
+
 export const handle: Handle = async ({ event, resolve }) => {
+	// Before anything renders: a forged Host would otherwise become the origin of QR codes.
+	if (!building && !hostAllowed(event.url)) {
+		const message = 'This server does not answer for that host name (see ALLOWED_HOSTS)';
+		if (event.url.pathname.startsWith('/api/')) return apiError(400, 'bad_host', message);
+		return new Response(message, {
+			status: 400,
+			headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }
+		});
+	}
 	event.locals.organizer = null;
 	event.locals.lang = event.url.pathname.startsWith('/c/fr') ? 'fr' : 'en';
 	// Only organizer requests pay for a session lookup; the sync path never does.

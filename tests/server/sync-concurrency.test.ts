@@ -163,6 +163,27 @@ for (const backend of backends) {
 				);
 				expect(answer.devices).toBe(devices.length);
 			}
+			// The running totals, raised by concurrent transactions in two processes, equal the
+			// sum over the device rows.
+			const summed = await db.kysely
+				.selectFrom('counters')
+				.select([
+					'case_id',
+					'kind',
+					(eb) => eb.fn.sum<number>(eb('plus', '-', eb.ref('minus'))).as('total')
+				])
+				.where('event_id', '=', event.id)
+				.groupBy(['case_id', 'kind'])
+				.execute();
+			const running = await db.kysely
+				.selectFrom('counter_totals')
+				.select(['case_id', 'kind', 'total'])
+				.where('event_id', '=', event.id)
+				.execute();
+			const byKey = (rows: { case_id: string; kind: string; total: unknown }[]) =>
+				new Map(rows.map((row) => [`${row.case_id}/${row.kind}`, Number(row.total)]));
+			expect(byKey(running)).toEqual(byKey(summed));
+			expect(byKey(running)).toEqual(expected);
 		});
 	});
 }

@@ -155,8 +155,10 @@ describe('whole snapshot once per session', () => {
 		await syncEvent(event.id, spy);
 		expect(sentCounters).toBe(0);
 
-		// The server loses this event's rows (say, a restore from an older backup).
+		// The server loses this event's rows (say, a restore from an older backup, which holds
+		// the running totals of those same rows).
 		await server.db.kysely.deleteFrom('counters').where('event_id', '=', event.id).execute();
+		await server.db.kysely.deleteFrom('counter_totals').where('event_id', '=', event.id).execute();
 		forgetSession(); // the host reloads the app
 		await syncEvent(event.id, spy);
 		expect(sentCounters).toBe(1);

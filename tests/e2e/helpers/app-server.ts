@@ -1,5 +1,5 @@
 /**
- * Starts the built adapter-node server (`node server/serve.js`, the production entry) on a free port with its own DATA_DIR,
+ * Starts the built adapter-node server (`node scripts/serve.js`, the production entry) on a free port with its own DATA_DIR,
  * as a real host would run it. `npm test` builds first; a missing build fails loudly.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -67,7 +67,7 @@ export async function startAppServer(
 	async function start() {
 		log = '';
 		// Through the production entry, as `npm start` and the deploy guide run it.
-		child = spawn(process.execPath, ['server/serve.js'], {
+		child = spawn(process.execPath, ['scripts/serve.js'], {
 			env: {
 				...process.env,
 				BUILD_DIR: buildDir,

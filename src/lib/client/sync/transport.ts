@@ -71,7 +71,9 @@ async function post(
 		return { ok: false, failure: { kind: 'network' } };
 	}
 	const answer: unknown = await response.json().catch(() => null);
-	if (response.status >= 500 || answer === null) {
+	// 429 (too many new events from this address) lifts by itself within the hour: retried with
+	// backoff like a server error, never recorded as a refusal that waits for an edit.
+	if (response.status >= 500 || response.status === 429 || answer === null) {
 		return { ok: false, failure: { kind: 'server', status: response.status } };
 	}
 	if (!response.ok) {

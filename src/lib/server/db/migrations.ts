@@ -190,6 +190,93 @@ const migrations: Record<string, Migration> = {
 			await db.schema.dropTable('case_pack_cases').execute();
 			await db.schema.dropTable('case_packs').execute();
 		}
+	},
+	'0006_running_totals': {
+		// The sum over devices of plus - minus per (event, case, kind), kept as it changes: a sync
+		// raises it by the growth of the one device's rows it wrote, in the same transaction, so
+		// answering with totals costs the same with 2 devices or 2,000 (DESIGN.md, "Sync model").
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.createTable('counter_totals')
+				.addColumn('event_id', 'text', (col) =>
+					col.notNull().references('events.id').onDelete('cascade')
+				)
+				.addColumn('case_id', 'text', (col) => col.notNull())
+				.addColumn('kind', 'text', (col) => col.notNull())
+				.addColumn('total', 'bigint', (col) => col.notNull())
+				.addPrimaryKeyConstraint('counter_totals_pk', ['event_id', 'case_id', 'kind'])
+				.execute();
+			await sql`insert into counter_totals (event_id, case_id, kind, total)
+				select event_id, case_id, kind, sum(plus - minus) from counters
+				group by event_id, case_id, kind`.execute(db);
+		},
+		async down(db: Kysely<unknown>) {
+			await db.schema.dropTable('counter_totals').execute();
+		}
+	},
+	'0007_device_limits': {
+		// What bounds one anonymous client (docs/api.md, "Limits"): the devices each event counts
+		// (a cap, which an organizer may raise per event, and devices an organizer removed), and
+		// new events registered per client address, counted in the database so every process
+		// shares the count.
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.alterTable('events')
+				.addColumn('device_count', 'integer', (col) => col.notNull().defaultTo(0))
+				.execute();
+			// Null: the server's MAX_DEVICES_PER_EVENT.
+			await db.schema.alterTable('events').addColumn('max_devices', 'integer').execute();
+			await db.schema
+				.createTable('event_devices')
+				.addColumn('event_id', 'text', (col) =>
+					col.notNull().references('events.id').onDelete('cascade')
+				)
+				.addColumn('device_id', 'text', (col) => col.notNull())
+				.addColumn('first_seen_at', 'bigint', (col) => col.notNull())
+				.addColumn('removed_at', 'bigint')
+				// The organizer's id: who took the device's counts out.
+				.addColumn('removed_by', 'text')
+				.addPrimaryKeyConstraint('event_devices_pk', ['event_id', 'device_id'])
+				.execute();
+			await sql`insert into event_devices (event_id, device_id, first_seen_at)
+				select event_id, device_id, min(updated_at) from counters
+				group by event_id, device_id`.execute(db);
+			await sql`update events set device_count =
+				(select count(*) from event_devices where event_devices.event_id = events.id)`.execute(db);
+			// A removed device's rows, moved out of counters so that nothing sums them any more,
+			// yet kept: an organizer can see what was taken out.
+			await db.schema
+				.createTable('removed_counters')
+				.addColumn('event_id', 'text', (col) =>
+					col.notNull().references('events.id').onDelete('cascade')
+				)
+				.addColumn('device_id', 'text', (col) => col.notNull())
+				.addColumn('case_id', 'text', (col) => col.notNull())
+				.addColumn('kind', 'text', (col) => col.notNull())
+				.addColumn('plus', 'integer', (col) => col.notNull())
+				.addColumn('minus', 'integer', (col) => col.notNull())
+				.addColumn('updated_at', 'bigint', (col) => col.notNull())
+				.addPrimaryKeyConstraint('removed_counters_pk', [
+					'event_id',
+					'device_id',
+					'case_id',
+					'kind'
+				])
+				.execute();
+			await db.schema
+				.createTable('registration_limits')
+				.addColumn('bucket', 'text', (col) => col.primaryKey())
+				.addColumn('registrations', 'integer', (col) => col.notNull())
+				.addColumn('window_started_at', 'bigint', (col) => col.notNull())
+				.execute();
+		},
+		async down(db: Kysely<unknown>) {
+			await db.schema.dropTable('registration_limits').execute();
+			await db.schema.dropTable('removed_counters').execute();
+			await db.schema.dropTable('event_devices').execute();
+			await db.schema.alterTable('events').dropColumn('max_devices').execute();
+			await db.schema.alterTable('events').dropColumn('device_count').execute();
+		}
 	}
 };
 

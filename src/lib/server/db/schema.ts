@@ -26,6 +26,11 @@ export interface EventsTable {
 	 * contact_device_id); (0, '') until a device sends one. */
 	contact_updated_at: Generated<number>;
 	contact_device_id: Generated<string>;
+	/** Devices whose counts count (event_devices not removed): the answer's `devices`, and what
+	 * the cap is checked against. */
+	device_count: Generated<number>;
+	/** An organizer's cap for this event; null: the server's MAX_DEVICES_PER_EVENT. */
+	max_devices: number | null;
 }
 
 /** One device's PN-counter for one (event, case, kind); merged by max of each half. */
@@ -38,6 +43,34 @@ export interface CountersTable {
 	minus: number;
 	/** When plus or minus last grew. */
 	updated_at: number;
+}
+
+/** Sum over devices of plus - minus per (event, case, kind), kept up to date by each sync. */
+export interface CounterTotalsTable {
+	event_id: string;
+	case_id: string;
+	kind: string;
+	total: number;
+}
+
+/** A device that counted for an event; an organizer may remove its counts (removed_*). */
+export interface EventDevicesTable {
+	event_id: string;
+	device_id: string;
+	first_seen_at: number;
+	removed_at: number | null;
+	/** The organizer's id. */
+	removed_by: string | null;
+}
+
+/** A removed device's counter rows, moved out of `counters` (same columns). */
+export type RemovedCountersTable = CountersTable;
+
+/** New events registered per client address (`address:<ip>`) in the current window. */
+export interface RegistrationLimitsTable {
+	bucket: string;
+	registrations: number;
+	window_started_at: number;
 }
 
 /** An organizer account. Emails are stored lower-cased; a revoked account cannot log in. */
@@ -110,6 +143,10 @@ export interface CasePackActiveTable {
 export interface Database {
 	events: EventsTable;
 	counters: CountersTable;
+	counter_totals: CounterTotalsTable;
+	event_devices: EventDevicesTable;
+	removed_counters: RemovedCountersTable;
+	registration_limits: RegistrationLimitsTable;
 	case_packs: CasePacksTable;
 	case_pack_cases: CasePackCasesTable;
 	case_pack_active: CasePackActiveTable;

@@ -1,10 +1,13 @@
 /**
  * Storage side of a sync: register-or-authenticate the event, max-merge the device's counters,
- * last-writer-wins the details and the organizers' contact (two registers, each with its own
- * stamp) and read back the event-wide totals, all in ONE transaction. A known event with
- * unchanged details and contact costs five statements: begin, touch, upsert, totals, commit
- * (plus one, once per event, to store its public key). Syncs authenticate by the event
- * key's hash; reports by QR by a signature the handler has verified (SnapshotAuth): one path.
+ * raise the running totals by what the device's rows grew, last-writer-wins the details and the
+ * organizers' contact (two registers, each with its own stamp) and read back the event-wide
+ * totals, all in ONE transaction. A known event with unchanged details and contact costs seven
+ * statements: begin, touch, the device's rows, upsert, raise totals, totals, commit (plus one,
+ * once per event, to store its public key, and two when a device first counts). None of them
+ * reads more than one device's rows or one event's totals, so a sync costs the same with 2
+ * devices or 2,000. Syncs authenticate by the event key's hash; reports by QR by a signature
+ * the handler has verified (SnapshotAuth): one path, one merge.
  */
 import type { Selectable } from 'kysely';
 import { keyHashesEqual } from '$lib/server/auth/event-key';
@@ -20,11 +23,13 @@ import {
 } from '$lib/shared/event-details';
 import { pickLatestContact, type StampedEventContact } from '$lib/shared/event-contact';
 import type { CounterSnapshot, SyncAnswer } from '$lib/shared/sync-wire';
+import { registrationBucket, type SyncLimits } from '$lib/server/sync/limits';
 import type { AppDb } from './open';
 import type { EventsTable } from './schema';
 import {
 	COUNTER_WIDTH,
 	ROWS_PER_UPSERT,
+	TOTAL_WIDTH,
 	syncStatements,
 	type SyncStatements
 } from './sync-statements';
@@ -45,14 +50,30 @@ export interface ApplySnapshot {
 	snapshot: CounterSnapshot;
 	/** Server time of this sync. */
 	now: number;
+	limits: SyncLimits;
+	/** Who registers a new event, for the per-address limit; absent (tests, tools): no limit. */
+	clientAddress?: string;
 }
 
-export type ApplyFailure = 'wrong_key' | 'unknown_key' | 'bad_public_key';
+export type ApplyFailure =
+	| 'wrong_key'
+	| 'unknown_key'
+	| 'bad_public_key'
+	| 'too_many_devices'
+	| 'device_removed'
+	| 'too_many_registrations';
 
-export type ApplyResult = { ok: true; answer: SyncAnswer } | { ok: false; reason: ApplyFailure };
+export type ApplyResult =
+	| { ok: true; answer: SyncAnswer }
+	/** `retryAfterMs` for too_many_registrations: when the address's window ends. `limit` for
+	 * the limits, to say it in the answer. */
+	| { ok: false; reason: ApplyFailure; retryAfterMs?: number; limit?: number };
 
 class Refused extends Error {
-	constructor(readonly reason: ApplyFailure) {
+	constructor(
+		readonly reason: ApplyFailure,
+		readonly extra: { retryAfterMs?: number; limit?: number } = {}
+	) {
 		super(reason);
 	}
 }
@@ -72,13 +93,22 @@ type StoredEvent = Pick<
 	| 'contact_email'
 	| 'contact_updated_at'
 	| 'contact_device_id'
+	| 'device_count'
+	| 'max_devices'
 >;
 
 interface TotalRow {
 	case_id: string;
 	kind: string;
 	total: number | string;
-	devices: number | string;
+}
+
+interface DeviceRow {
+	removed_at: number | string | null;
+	case_id: string | null;
+	kind: string | null;
+	plus: number | null;
+	minus: number | null;
 }
 
 const statements = { sqlite: syncStatements('sqlite'), postgres: syncStatements('postgres') };
@@ -91,7 +121,7 @@ export async function applySnapshot(db: AppDb, input: ApplySnapshot): Promise<Ap
 		return { ok: true, answer };
 	} catch (error) {
 		// Thrown inside the transaction, so the rollback undoes the last_sync_at stamp too.
-		if (error instanceof Refused) return { ok: false, reason: error.reason };
+		if (error instanceof Refused) return { ok: false, reason: error.reason, ...error.extra };
 		throw error;
 	}
 }
@@ -99,7 +129,7 @@ export async function applySnapshot(db: AppDb, input: ApplySnapshot): Promise<Ap
 async function apply(
 	sql: SyncStatements,
 	run: RunQuery,
-	{ eventId, auth, snapshot, now }: ApplySnapshot
+	{ eventId, auth, snapshot, now, limits, clientAddress }: ApplySnapshot
 ): Promise<SyncAnswer> {
 	const publicKey = auth.by === 'signature' ? auth.publicKey : (snapshot.publicKey ?? null);
 	// Checked on the curve only when it may be stored (off the hot path of a known event's sync).
@@ -134,6 +164,8 @@ async function apply(
 		if (inserted.length === 0) {
 			stored = (await run<StoredEvent>(sql.touchEvent(now, eventId)))[0];
 			if (!stored) throw new Error(`event ${eventId} vanished while being registered`);
+		} else if (clientAddress !== undefined) {
+			await claimRegistration(sql, run, clientAddress, now, limits);
 		}
 	}
 	if (stored) {
@@ -157,15 +189,22 @@ async function apply(
 		}
 	}
 
+	let devices = stored ? Number(stored.device_count) : 0;
+	const own = await run<DeviceRow>(sql.deviceRows(eventId, snapshot.deviceId));
+	// Its counts were taken out by an organizer: a max-merge of its next snapshot would add them
+	// all back, so the device is refused for good (with its pulls: nothing it sends counts).
+	if (own.length > 0 && own[0]!.removed_at !== null) throw new Refused('device_removed');
 	if (snapshot.counters.length > 0) {
-		// Key order, so two transactions touching the same rows lock them in the same order.
-		const values = [...snapshot.counters]
-			.sort(compareCounterKeys)
-			.flatMap((c) => [eventId, snapshot.deviceId, c.caseId, c.kind, c.plus, c.minus, now]);
-		const chunk = ROWS_PER_UPSERT * COUNTER_WIDTH;
-		for (let start = 0; start < values.length; start += chunk) {
-			await run(sql.upsertCounters(values.slice(start, start + chunk)));
+		if (own.length === 0) {
+			// The device's first counts for this event. Syncs of one event run one at a time (the
+			// touch locks the event's row), so this count cannot race past the cap.
+			const cap = stored?.max_devices ?? limits.maxDevicesPerEvent;
+			if (devices >= cap) throw new Refused('too_many_devices', { limit: cap });
+			await run(sql.addDevice(eventId, snapshot.deviceId, now));
+			await run(sql.countDevice(eventId));
+			devices += 1;
 		}
+		await mergeCounters(sql, run, eventId, snapshot, own, now);
 	}
 
 	const rows = await run<TotalRow>(sql.totals(eventId));
@@ -179,9 +218,75 @@ async function apply(
 				total: Number(row.total)
 			}))
 			.sort(compareCounterKeys),
-		devices: rows.length > 0 ? Number(rows[0]!.devices) : 0,
+		devices,
 		syncedAt: now
 	};
+}
+
+/**
+ * Max-merges the device's snapshot into its rows and raises the running totals by what each row
+ * grew: (max(0, new.plus - old.plus)) - (max(0, new.minus - old.minus)). `own` holds the rows as
+ * stored, read in this transaction after the event's row was locked, so no other sync of the
+ * event wrote them since. A row that would not grow writes nothing (a replay writes nothing).
+ */
+async function mergeCounters(
+	sql: SyncStatements,
+	run: RunQuery,
+	eventId: string,
+	snapshot: CounterSnapshot,
+	own: DeviceRow[],
+	now: number
+): Promise<void> {
+	const stored = new Map<string, { plus: number; minus: number }>();
+	for (const row of own) {
+		if (row.case_id !== null) {
+			stored.set(`${row.case_id}\u0000${row.kind}`, {
+				plus: Number(row.plus),
+				minus: Number(row.minus)
+			});
+		}
+	}
+	const counterValues: unknown[] = [];
+	const totalValues: unknown[] = [];
+	// Key order, so two transactions touching the same rows lock them in the same order.
+	for (const c of [...snapshot.counters].sort(compareCounterKeys)) {
+		const old = stored.get(`${c.caseId}\u0000${c.kind}`);
+		const plus = Math.max(0, c.plus - (old?.plus ?? 0));
+		const minus = Math.max(0, c.minus - (old?.minus ?? 0));
+		// A new row is written even at 0/0, so its key shows in the totals as before.
+		if (old && plus === 0 && minus === 0) continue;
+		counterValues.push(eventId, snapshot.deviceId, c.caseId, c.kind, c.plus, c.minus, now);
+		totalValues.push(eventId, c.caseId, c.kind, plus - minus);
+	}
+	const counterChunk = ROWS_PER_UPSERT * COUNTER_WIDTH;
+	for (let start = 0; start < counterValues.length; start += counterChunk) {
+		await run(sql.upsertCounters(counterValues.slice(start, start + counterChunk)));
+	}
+	const totalChunk = ROWS_PER_UPSERT * TOTAL_WIDTH;
+	for (let start = 0; start < totalValues.length; start += totalChunk) {
+		await run(sql.raiseTotals(totalValues.slice(start, start + totalChunk)));
+	}
+}
+
+/** Counts a new event against its address; over the limit, the whole registration rolls back
+ * (the count included, so refused attempts do not push the window further). */
+async function claimRegistration(
+	sql: SyncStatements,
+	run: RunQuery,
+	address: string,
+	now: number,
+	limits: SyncLimits
+): Promise<void> {
+	const cutoff = now - limits.registrationWindowMs;
+	const [row] = await run<{ registrations: number | string; window_started_at: number | string }>(
+		sql.claimRegistration(registrationBucket(address), now, cutoff)
+	);
+	if (row && Number(row.registrations) > limits.registrationsPerWindow) {
+		throw new Refused('too_many_registrations', {
+			limit: limits.registrationsPerWindow,
+			retryAfterMs: Number(row.window_started_at) + limits.registrationWindowMs - now
+		});
+	}
 }
 
 function authenticate(stored: StoredEvent, auth: SnapshotAuth): void {

@@ -18,9 +18,13 @@ export const CONTACT_COLUMNS = [
 	'contact_device_id'
 ];
 const EVENT_FIELDS = ['key_hash', ...DETAIL_COLUMNS, 'public_key', ...CONTACT_COLUMNS].join(', ');
+/** What touchEvent reads back: the fields, and what the device cap needs. */
+const TOUCHED_FIELDS = `${EVENT_FIELDS}, device_count, max_devices`;
 
 /** Values per counter row in an upsert. */
 const COUNTER_WIDTH = 7;
+/** Values per running-total row: event_id, case_id, kind, delta. */
+const TOTAL_WIDTH = 4;
 
 /** Rows per counter upsert: far below both engines' bound-parameter limits. */
 export const ROWS_PER_UPSERT = 500;
@@ -42,8 +46,21 @@ export interface SyncStatements {
 	/** Max-merge upsert; values are rows of event_id, device_id, case_id, kind, plus, minus,
 	 * updated_at, flattened. */
 	upsertCounters(values: unknown[]): CompiledQuery;
-	/** case_id, kind, total, devices: one row per (case, kind), devices repeated on each. */
+	/** removed_at, then case_id, kind, plus, minus of each of the device's rows (nulls when it
+	 * has none): no row at all means the device never counted for the event. */
+	deviceRows(eventId: string, deviceId: string): CompiledQuery;
+	/** A device's first counts for the event: its row, and one more in events.device_count. */
+	addDevice(eventId: string, deviceId: string, now: number): CompiledQuery;
+	countDevice(eventId: string): CompiledQuery;
+	/** Adds deltas to the running totals (creating missing keys); values are rows of event_id,
+	 * case_id, kind, delta, flattened. `total = total + delta`, so on PostgreSQL two
+	 * transactions touching one key compose under its row lock. */
+	raiseTotals(values: unknown[]): CompiledQuery;
+	/** case_id, kind, total: the running totals, one row per (case, kind). */
 	totals(eventId: string): CompiledQuery;
+	/** Counts one new event for a bucket, restarting a window begun at or before `cutoff`;
+	 * returns registrations, window_started_at. One statement: racing requests each count. */
+	claimRegistration(bucket: string, now: number, cutoff: number): CompiledQuery;
 }
 
 export function syncStatements(dialect: DbDialect): SyncStatements {
@@ -54,7 +71,7 @@ export function syncStatements(dialect: DbDialect): SyncStatements {
 	const greatest = pg ? 'greatest' : 'max';
 
 	const [now, id] = slots(2);
-	const touch = `update events set last_sync_at = ${now} where id = ${id} returning ${EVENT_FIELDS}`;
+	const touch = `update events set last_sync_at = ${now} where id = ${id} returning ${TOUCHED_FIELDS}`;
 	const insert = `insert into events (id, ${EVENT_FIELDS}, created_at, last_sync_at)
 		values (${slots(DETAIL_COLUMNS.length + CONTACT_COLUMNS.length + 5).join(', ')})
 		on conflict (id) do nothing returning id`;
@@ -68,12 +85,28 @@ export function syncStatements(dialect: DbDialect): SyncStatements {
 	const updateContact = updateOf(CONTACT_COLUMNS);
 	const [k1, k2] = slots(2);
 	const setKey = `update events set public_key = ${k1} where id = ${k2} and public_key is null`;
-	// The device count rides along as an uncorrelated subquery, computed once per statement.
-	const [e1, e2] = pg ? ['$1', '$1'] : ['?', '?'];
-	const totals = `select case_id, kind, sum(plus - minus) as total,
-			(select count(distinct device_id) from counters where event_id = ${e1}) as devices
-		from counters where event_id = ${e2} group by case_id, kind`;
-	const totalsParams = (eventId: string) => (pg ? [eventId] : [eventId, eventId]);
+	const [t1] = slots(1);
+	const totals = `select case_id, kind, total from counter_totals where event_id = ${t1}`;
+	const [d1, d2] = slots(2);
+	const deviceRows = `select d.removed_at, c.case_id, c.kind, c.plus, c.minus
+		from event_devices d left join counters c
+			on c.event_id = d.event_id and c.device_id = d.device_id
+		where d.event_id = ${d1} and d.device_id = ${d2}`;
+	const [a1, a2, a3] = slots(3);
+	const addDevice = `insert into event_devices (event_id, device_id, first_seen_at)
+		values (${a1}, ${a2}, ${a3})`;
+	const countDevice = `update events set device_count = device_count + 1 where id = ${t1}`;
+	// Five slots, the cutoff twice: SQLite's ? placeholders are positional.
+	const [r1, r2, r3, r4, r5] = slots(5);
+	// In ON CONFLICT DO UPDATE every SET expression reads the stored row from before the update.
+	const claim = `insert into registration_limits (bucket, registrations, window_started_at)
+		values (${r1}, 1, ${r2})
+		on conflict (bucket) do update set
+			registrations = case when registration_limits.window_started_at <= ${r3} then 1
+				else registration_limits.registrations + 1 end,
+			window_started_at = case when registration_limits.window_started_at <= ${r4} then ${r5}
+				else registration_limits.window_started_at end
+		returning registrations, window_started_at`;
 
 	const upserts = new Map<number, string>();
 	const upsertSql = (rows: number) => {
@@ -96,6 +129,23 @@ export function syncStatements(dialect: DbDialect): SyncStatements {
 		return text;
 	};
 
+	const raises = new Map<number, string>();
+	const raiseSql = (rows: number) => {
+		let text = raises.get(rows);
+		if (!text) {
+			const tuples = Array.from(
+				{ length: rows },
+				(_, row) => `(${slots(TOTAL_WIDTH, row * TOTAL_WIDTH + 1).join(', ')})`
+			);
+			text = `insert into counter_totals (event_id, case_id, kind, total)
+				values ${tuples.join(', ')}
+				on conflict (event_id, case_id, kind) do update set
+					total = counter_totals.total + excluded.total`;
+			raises.set(rows, text);
+		}
+		return text;
+	};
+
 	return {
 		touchEvent: (at, eventId) => CompiledQuery.raw(touch, [at, eventId]),
 		insertEvent: (values) => CompiledQuery.raw(insert, values),
@@ -103,8 +153,14 @@ export function syncStatements(dialect: DbDialect): SyncStatements {
 		updateContact: (values) => CompiledQuery.raw(updateContact, values),
 		setPublicKey: (publicKey, eventId) => CompiledQuery.raw(setKey, [publicKey, eventId]),
 		upsertCounters: (values) => CompiledQuery.raw(upsertSql(values.length / COUNTER_WIDTH), values),
-		totals: (eventId) => CompiledQuery.raw(totals, totalsParams(eventId))
+		deviceRows: (eventId, deviceId) => CompiledQuery.raw(deviceRows, [eventId, deviceId]),
+		addDevice: (eventId, deviceId, at) => CompiledQuery.raw(addDevice, [eventId, deviceId, at]),
+		countDevice: (eventId) => CompiledQuery.raw(countDevice, [eventId]),
+		raiseTotals: (values) => CompiledQuery.raw(raiseSql(values.length / TOTAL_WIDTH), values),
+		totals: (eventId) => CompiledQuery.raw(totals, [eventId]),
+		claimRegistration: (bucket, at, cutoff) =>
+			CompiledQuery.raw(claim, [bucket, at, cutoff, cutoff, at])
 	};
 }
 
-export { COUNTER_WIDTH };
+export { COUNTER_WIDTH, TOTAL_WIDTH };

@@ -15,6 +15,7 @@ import {
 	type CounterSnapshot,
 	type PackStamp
 } from '$lib/shared/sync-wire';
+import { DEFAULT_LIMITS, type SyncLimits } from './limits';
 import { readJsonBody } from './read-body';
 
 /** What a sync needs to know of the case packs. */
@@ -33,12 +34,19 @@ export interface SyncDeps {
 	/** The case packs as this process last checked them (cached: cheap on the hot path). */
 	cases: (db: AppDb) => Promise<SyncCases> | SyncCases;
 	now?: () => number;
+	/** What one client may create (limits.ts); DEFAULT_LIMITS when absent. */
+	limits?: SyncLimits;
 }
 
+/**
+ * `clientAddress` counts new events against the address's registration limit; the routes always
+ * pass it (tests that register many events from one caller leave it out).
+ */
 export async function handleSync(
 	request: Request,
 	eventId: string,
-	deps: SyncDeps
+	deps: SyncDeps,
+	clientAddress?: string
 ): Promise<Response> {
 	// Answers given before the body is read whole close the connection: the unread bytes would
 	// otherwise stall the next request on a kept-alive socket.
@@ -68,12 +76,15 @@ export async function handleSync(
 		eventId,
 		{ by: 'key', keyHash: hashEventKey(key.key) },
 		deps,
-		'sync'
+		'sync',
+		clientAddress
 	);
 	if (!applied.ok) return applied.response;
 	const { result } = applied;
 	if (!result.ok) {
 		if (result.reason === 'bad_public_key') return apiError(400, 'bad_public_key', PUBLIC_KEY_RULE);
+		const limited = limitRefusal(result);
+		if (limited) return limited;
 		logRefusedProof('sync', eventId, 'wrong_key');
 		return apiError(403, 'wrong_key', 'This event is registered with another key');
 	}
@@ -95,7 +106,8 @@ export async function checkAndApply(
 	eventId: string,
 	auth: SnapshotAuth,
 	deps: SyncDeps,
-	what: 'sync' | 'report'
+	what: 'sync' | 'report',
+	clientAddress?: string
 ): Promise<Checked> {
 	let db: AppDb;
 	try {
@@ -113,16 +125,80 @@ export async function checkAndApply(
 	}
 	const snapshot = parseCounterSnapshot(body, cases.ids);
 	if (!snapshot.ok) return refuse(400, snapshot.code, snapshot.message, snapshot.field);
+	const now = (deps.now ?? Date.now)();
+	const limits = deps.limits ?? DEFAULT_LIMITS;
+	const ahead = stampTooFarAhead(snapshot.value, now, limits.maxClockAheadMs);
+	if (ahead) return refuse(400, 'bad_event', ahead.message, ahead.field);
 
 	try {
-		const now = (deps.now ?? Date.now)();
-		const result = await applySnapshot(db, { eventId, auth, snapshot: snapshot.value, now });
+		const result = await applySnapshot(db, {
+			eventId,
+			auth,
+			snapshot: snapshot.value,
+			now,
+			limits,
+			clientAddress
+		});
 		// Read before the transaction: a pack published meanwhile shows at the next sync.
 		if (result.ok && cases.stamp) result.answer.pack = cases.stamp;
 		return { ok: true, result, snapshot: snapshot.value };
 	} catch (error) {
 		console.error(`${what}: could not apply`, error);
 		return refuse(500, 'internal_error', `The ${what} could not be stored; try again later`);
+	}
+}
+
+/**
+ * A last-writer-wins stamp far ahead of the server's clock would win against every later edit
+ * until that time comes: refused. A few minutes ahead is allowed, as devices' clocks drift (a
+ * phone set by hand, one that has not synced its time); the device whose clock is far off sees
+ * the refusal and the details it sent stay on it.
+ */
+function stampTooFarAhead(
+	snapshot: CounterSnapshot,
+	now: number,
+	allowedMs: number
+): { field: string; message: string } | undefined {
+	const limit = now + allowedMs;
+	const minutes = Math.round(allowedMs / 60_000);
+	const message = (what: string) =>
+		`${what} is more than ${minutes} minutes ahead of the server's clock: check this device's date and time`;
+	if (snapshot.event.updatedAt > limit) {
+		return { field: 'updatedAt', message: message('event.updatedAt') };
+	}
+	if (snapshot.contact && snapshot.contact.updatedAt > limit) {
+		return { field: 'contact.updatedAt', message: message('contact.updatedAt') };
+	}
+	return undefined;
+}
+
+/** The answers to the refusals that bound what one client can make the server store. */
+export function limitRefusal(result: Extract<ApplyResult, { ok: false }>): Response | undefined {
+	switch (result.reason) {
+		case 'too_many_devices':
+			return apiError(
+				409,
+				'too_many_devices',
+				`This event already counts ${result.limit} devices, its limit: an organizer can raise it on the event's page`
+			);
+		case 'device_removed':
+			return apiError(
+				409,
+				'device_removed',
+				'An organizer removed this device’s counts from this event: it cannot count for it any more'
+			);
+		case 'too_many_registrations': {
+			const seconds = Math.max(1, Math.ceil((result.retryAfterMs ?? 0) / 1000));
+			const response = apiError(
+				429,
+				'too_many_registrations',
+				`This address registered ${result.limit} new events within the hour: try again in ${Math.ceil(seconds / 60)} minutes`
+			);
+			response.headers.set('retry-after', String(seconds));
+			return response;
+		}
+		default:
+			return undefined;
 	}
 }
 

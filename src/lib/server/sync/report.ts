@@ -10,7 +10,7 @@ import { isId } from '$lib/shared/ids';
 import { toBase64Url } from '$lib/shared/p256';
 import { decodeReport, verifyReport } from '$lib/shared/report';
 import type { SyncAnswer } from '$lib/shared/sync-wire';
-import { checkAndApply, type SyncDeps } from './handler';
+import { checkAndApply, limitRefusal, type SyncDeps } from './handler';
 import { readJsonBody } from './read-body';
 
 /** A report fits a few QR codes: a few KB at most. */
@@ -27,7 +27,8 @@ export interface ReportAnswer extends SyncAnswer {
 export async function handleReport(
 	request: Request,
 	eventId: string,
-	deps: SyncDeps
+	deps: SyncDeps,
+	clientAddress?: string
 ): Promise<Response> {
 	if (!isId(eventId)) {
 		const response = apiError(
@@ -68,11 +69,14 @@ export async function handleReport(
 		eventId,
 		{ by: 'signature', publicKey: toBase64Url(report.publicKey), keyHash: report.keyHash },
 		deps,
-		'report'
+		'report',
+		clientAddress
 	);
 	if (!applied.ok) return applied.response;
 	const { result, snapshot } = applied;
 	if (!result.ok) {
+		const limited = limitRefusal(result);
+		if (limited) return limited;
 		if (result.reason === 'wrong_key') logRefusedProof('report', eventId, 'wrong_key');
 		return result.reason === 'unknown_key'
 			? apiError(

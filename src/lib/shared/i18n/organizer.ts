@@ -2,6 +2,7 @@ import type { Locale } from '../domain';
 import { translate, type Params } from './catalog';
 import { combineMessages } from './combine';
 import { organizerDashboardMessages } from './organizer/dashboard';
+import { organizerDevicesMessages } from './organizer/devices';
 import { organizerEventsMessages } from './organizer/events';
 import { organizerFiguresMessages } from './organizer/figures';
 import { organizerFollowUpMessages } from './organizer/follow-up';
@@ -22,7 +23,8 @@ export const organizerMessages = combineMessages([
 	organizerFollowUpMessages,
 	organizerJoinMessages,
 	organizerTeamMessages,
-	organizerPacksMessages
+	organizerPacksMessages,
+	organizerDevicesMessages
 ]);
 
 export type OrganizerMessageKey = keyof typeof organizerMessages.en;

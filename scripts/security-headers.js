@@ -1,5 +1,5 @@
 /**
- * The headers every Letterday response carries, set by the server entry (server/serve.js) before
+ * The headers every Letterday response carries, set by the server entry (scripts/serve.js) before
  * SvelteKit or the static file server answers, so prerendered host screens, scripts, icons and the
  * service worker get them too. SvelteKit's own Content-Security-Policy (kit.csp in
  * svelte.config.js: hashes for its inline scripts) replaces the fallback policy below on the pages

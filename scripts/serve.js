@@ -1,0 +1,71 @@
+// The production entry: adapter-node's request handler (build/handler.js, the custom-server
+// pattern SvelteKit documents) in a node:http server whose timeouts bound slow clients. `node
+// build` leaves Node's defaults, under which a client sending its headers one byte at a time may
+// hold a socket for a minute and a slow body for five; here (seconds, whole numbers):
+//   HEADERS_TIMEOUT (default 10): the whole header block must arrive within it;
+//   REQUEST_TIMEOUT (default 60): the whole request, body included;
+//   KEEP_ALIVE_TIMEOUT (default 5): an idle kept-alive socket is closed after it;
+//   SHUTDOWN_TIMEOUT (default 30): on SIGTERM/SIGINT, requests in flight get this long.
+// HOST, PORT, ORIGIN, ADDRESS_HEADER, BODY_SIZE_LIMIT and the rest work as with `node build`.
+// Every response, static files included, gets the security headers (security-headers.js).
+// BUILD_DIR serves another copy of the build (default build/).
+import http from 'node:http';
+import { join, resolve } from 'node:path';
+import process from 'node:process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { securityHeaders } from './security-headers.js';
+
+const buildDir = process.env.BUILD_DIR
+	? resolve(process.env.BUILD_DIR)
+	: fileURLToPath(new URL('../build', import.meta.url));
+const { handler } = await import(pathToFileURL(join(buildDir, 'handler.js')).href);
+const site = { https: (process.env.ORIGIN ?? '').startsWith('https://') };
+
+function seconds(name, fallback) {
+	const raw = process.env[name];
+	if (raw === undefined || raw === '') return fallback;
+	if (!/^\d+$/.test(raw))
+		throw new Error(`${name} must be a whole number of seconds, got "${raw}"`);
+	return Number(raw);
+}
+
+const headersTimeout = seconds('HEADERS_TIMEOUT', 10) * 1000;
+// Node refuses a request timeout shorter than the headers timeout.
+const requestTimeout = Math.max(seconds('REQUEST_TIMEOUT', 60) * 1000, headersTimeout);
+const server = http.createServer({
+	headersTimeout,
+	requestTimeout,
+	keepAliveTimeout: seconds('KEEP_ALIVE_TIMEOUT', 5) * 1000,
+	// Node checks both timeouts on this interval (30 s by default), so a short timeout would
+	// otherwise be enforced late.
+	connectionsCheckingInterval: Math.min(1000, headersTimeout / 2)
+});
+server.on('request', (request, response) => {
+	for (const [name, value] of Object.entries(securityHeaders(request.url ?? '/', site))) {
+		response.setHeader(name, value);
+	}
+	handler(request, response);
+});
+
+const host = process.env.HOST || '0.0.0.0';
+const port = Number(process.env.PORT || 3000);
+server.listen({ host, port }, () => {
+	const address = server.address();
+	console.log(`Listening on http://${host}:${typeof address === 'object' ? address?.port : port}`);
+});
+
+let shutdown;
+function gracefulShutdown(reason) {
+	if (shutdown) return;
+	// A kept-alive socket would hold close() until it times out: close the idle ones now.
+	server.closeIdleConnections();
+	server.close(() => {
+		clearTimeout(shutdown);
+		// What adapter-node emits: the app closes its database pool on it (hooks.server.ts).
+		process.emit('sveltekit:shutdown', reason);
+	});
+	shutdown = setTimeout(() => server.closeAllConnections(), seconds('SHUTDOWN_TIMEOUT', 30) * 1000);
+	server.on('request', (req) => req.on('close', () => server.closeIdleConnections()));
+}
+process.on('SIGTERM', gracefulShutdown);
+process.on('SIGINT', gracefulShutdown);

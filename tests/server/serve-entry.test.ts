@@ -1,0 +1,161 @@
+/**
+ * The production entry (scripts/serve.js) against raw sockets: a client sending its headers one
+ * byte at a time is cut off by HEADERS_TIMEOUT, and without ORIGIN a forged Host header is
+ * refused before anything renders (it would otherwise become the origin of the poster's QR code).
+ * With ORIGIN set, the Host header is ignored. Needs `npm run build`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../e2e/helpers/app-server';
+
+interface Started {
+	port: number;
+	stop(): Promise<void>;
+}
+
+async function startServe(env: Record<string, string>): Promise<Started> {
+	if (!existsSync('build/handler.js')) throw new Error('No build/handler.js: run `npm run build`');
+	const port = await freePort();
+	const dataDir = mkdtempSync(join(tmpdir(), 'letterday-serve-'));
+	// Unset, not empty: adapter-node refuses an empty ORIGIN.
+	const inherited = { ...process.env };
+	delete inherited.ORIGIN;
+	const child: ChildProcess = spawn(process.execPath, ['scripts/serve.js'], {
+		env: {
+			...inherited,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATA_DIR: dataDir,
+			DATABASE_URL: '',
+			...env
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let log = '';
+	child.stdout?.on('data', (d) => (log += d));
+	child.stderr?.on('data', (d) => (log += d));
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`serve.js exited:\n${log}`);
+		const answer = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null);
+		if (answer?.ok) break;
+		if (Date.now() > deadline) throw new Error(`serve.js did not come up:\n${log}`);
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return {
+		port,
+		async stop() {
+			const exited = new Promise((r) => child.once('exit', r));
+			child.kill('SIGTERM');
+			await exited;
+			rmSync(dataDir, { recursive: true, force: true });
+		}
+	};
+}
+
+/** Sends `request` raw, one chunk per `delayMs` when given; resolves with what came back and
+ * when the server closed the socket (ms after connecting). */
+function raw(
+	port: number,
+	request: string,
+	{ bytewiseMs }: { bytewiseMs?: number } = {}
+): Promise<{ text: string; closedAfterMs: number; sentBytes: number }> {
+	return new Promise((resolve, reject) => {
+		const socket = connect(port, '127.0.0.1');
+		const started = Date.now();
+		let text = '';
+		let sent = 0;
+		let timer: NodeJS.Timeout | undefined;
+		socket.on('data', (d) => (text += d));
+		socket.on('error', (error: NodeJS.ErrnoException) => {
+			if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') reject(error);
+		});
+		socket.on('close', () => {
+			clearInterval(timer);
+			resolve({ text, closedAfterMs: Date.now() - started, sentBytes: sent });
+		});
+		socket.on('connect', () => {
+			if (!bytewiseMs) {
+				socket.write(request);
+				sent = request.length;
+				return;
+			}
+			timer = setInterval(() => {
+				if (sent < request.length && !socket.destroyed) socket.write(request[sent++]!);
+			}, bytewiseMs);
+		});
+	});
+}
+
+const get = (path: string, host: string) =>
+	`GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`;
+
+describe('scripts/serve.js without ORIGIN', () => {
+	let server: Started;
+	beforeAll(async () => {
+		server = await startServe({
+			ALLOWED_HOSTS: 'letterday.example.org, 192.0.2.10:3000',
+			HEADERS_TIMEOUT: '1',
+			REQUEST_TIMEOUT: '2'
+		});
+	}, 40_000);
+	afterAll(async () => server?.stop());
+
+	it('cuts off a client that sends its headers one byte at a time', async () => {
+		const request = `GET /api/health HTTP/1.1\r\nHost: localhost\r\nX-Slow: ${'a'.repeat(200)}\r\n\r\n`;
+		const result = await raw(server.port, request, { bytewiseMs: 50 });
+		// The whole request would take 12 s at this pace; the server closes after about 1 s.
+		expect(result.sentBytes).toBeLessThan(request.length);
+		expect(result.closedAfterMs).toBeLessThan(4_000);
+		expect(result.text).not.toMatch(/200 OK/);
+	}, 15_000);
+
+	it('refuses a forged Host with 400 before anything renders', async () => {
+		const page = await raw(server.port, get('/c/en/poster', 'evil.example'));
+		expect(page.text).toMatch(/^HTTP\/1.1 400/);
+		expect(page.text).not.toMatch(/evil\.example/);
+		const api = await raw(
+			server.port,
+			`POST /api/events/${'a'.repeat(22)}/sync HTTP/1.1\r\nHost: evil.example\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`
+		);
+		expect(api.text).toMatch(/^HTTP\/1.1 400/);
+		expect(api.text).toMatch(/"code":"bad_host"/);
+		expect(api.text).toMatch(/cache-control: no-store/i);
+	});
+
+	it('serves this machine and the hosts in ALLOWED_HOSTS, with their origin in the QR', async () => {
+		for (const host of [
+			`localhost:${server.port}`,
+			`127.0.0.1:${server.port}`,
+			'letterday.example.org',
+			'192.0.2.10:3000'
+		]) {
+			const page = await raw(server.port, get('/c/en/poster', host));
+			expect(page.text, host).toMatch(/^HTTP\/1.1 200/);
+			expect(page.text, host).toContain(`${host}/c/en`);
+		}
+		// The port is part of an entry that names one.
+		expect((await raw(server.port, get('/c/en/poster', '192.0.2.10:4000'))).text).toMatch(
+			/^HTTP\/1.1 400/
+		);
+	});
+});
+
+describe('scripts/serve.js with ORIGIN', () => {
+	let server: Started;
+	beforeAll(async () => {
+		server = await startServe({ ORIGIN: 'https://letterday.example.org' });
+	}, 40_000);
+	afterAll(async () => server?.stop());
+
+	it('ignores the Host header: the poster carries ORIGIN', async () => {
+		const page = await raw(server.port, get('/c/en/poster', 'evil.example'));
+		expect(page.text).toMatch(/^HTTP\/1.1 200/);
+		expect(page.text).toContain('https://letterday.example.org/c/en');
+		expect(page.text).not.toMatch(/evil\.example/);
+	});
+});
