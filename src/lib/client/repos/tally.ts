@@ -1,7 +1,7 @@
 import type { CounterKind } from '$lib/shared/domain';
 import { MAX_COUNTER_VALUE } from '$lib/shared/domain';
 import { db } from '../db/database';
-import type { CounterRow } from '../db/rows';
+import type { CounterRow, SyncStateRow } from '../db/rows';
 import { notifyLocalChange } from './changes';
 
 /** The most a host can add in one batch entry. */
@@ -46,16 +46,41 @@ export function tap(eventId: string, caseId: string, kind: CounterKind, count = 
 	);
 }
 
-/** Takes one back; never takes this device's total below zero. */
-export function undo(eventId: string, caseId: string, kind: CounterKind) {
+/**
+ * Takes back `count` (1 by default: a wrong batch of 12 is taken back in one step) and resolves
+ * to this device's new total. A PN-counter only grows, so this adds to `minus`; it never takes
+ * this device's own total below zero (minus never passes plus), whatever other devices counted.
+ */
+export function undo(eventId: string, caseId: string, kind: CounterKind, count = 1) {
+	if (!Number.isInteger(count) || count < 1 || count > MAX_BATCH) {
+		return Promise.reject(new RangeError(`count must be a whole number from 1 to ${MAX_BATCH}`));
+	}
 	return change(eventId, caseId, kind, (row) =>
-		row.plus - row.minus > 0 ? { ...row, minus: row.minus + 1 } : null
+		row.plus - row.minus > 0 ? { ...row, minus: Math.min(row.plus, row.minus + count) } : null
 	);
 }
 
 /** This device's rows for one event (at most cases × kinds + 2: cheap to read per repaint). */
 export function eventCounters(eventId: string): Promise<CounterRow[]> {
 	return db().counters.where('eventId').equals(eventId).toArray();
+}
+
+/**
+ * What the event screen paints after every tap, in ONE read transaction: this device's rows (the
+ * figures, and how many wait to be sent) and the sync state (the all-devices figures, the last
+ * sync). One live query instead of one per panel: a tap wakes one read, not two.
+ */
+export async function eventStatus(
+	eventId: string
+): Promise<{ rows: CounterRow[]; sync: SyncStateRow | undefined }> {
+	const database = db();
+	return database.transaction('r', database.counters, database.syncState, async () => {
+		const [rows, sync] = await Promise.all([
+			database.counters.where('eventId').equals(eventId).toArray(),
+			database.syncState.get(eventId)
+		]);
+		return { rows, sync };
+	});
 }
 
 /** How many counters of an event the server has not acknowledged yet. */
