@@ -96,7 +96,7 @@ describe('featured cases', () => {
 		name: 'Write-in',
 		venue: 'Hall',
 		city: 'Moncton',
-		province: 'NB',
+		province: 'NB' as const,
 		date: '2026-12-10',
 		lang: 'en' as const,
 		expected: null
