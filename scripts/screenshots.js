@@ -82,6 +82,16 @@ try {
 		poster: (lang) => `/c/${lang}/poster?event=${eventId}`
 	};
 	const wanted = only.length ? only : Object.keys(screens);
+	/** The event screen as a phone shows it (no scrolling), then after a tap, then searched. */
+	async function eventStates(base) {
+		await page.screenshot({ path: join(outDir, `${base}-screen.png`) });
+		await page.locator('article.case button.add').nth(1).click();
+		await page.getByTestId('tally-toast').getByRole('button').waitFor();
+		await page.screenshot({ path: join(outDir, `${base}-toast.png`) });
+		await page.locator('#find-case').fill('myers');
+		await page.waitForTimeout(300);
+		await page.screenshot({ path: join(outDir, `${base}-search.png`) });
+	}
 	for (const lang of LANGS) {
 		await page.evaluate((l) => localStorage.setItem('letterday.lang', l), lang);
 		for (const name of wanted) {
@@ -91,8 +101,14 @@ try {
 				await page.goto(origin + path);
 				await page.waitForLoadState('networkidle');
 				await page.waitForTimeout(300);
+				// Rows drawn lazily (content-visibility) paint once scrolled past; a full-page shot
+				// does not scroll, so scroll through first.
+				await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+				await page.waitForTimeout(100);
+				await page.evaluate(() => window.scrollTo(0, 0));
 				const file = join(outDir, `${name}-${lang}-${size.name}.png`);
 				await page.screenshot({ path: file, fullPage: name !== 'projector' });
+				if (name === 'event') await eventStates(`${name}-${lang}-${size.name}`);
 			}
 		}
 	}

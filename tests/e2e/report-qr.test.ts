@@ -28,7 +28,7 @@ import { startHostDevice, stopHostDevice } from './helpers/host-device';
 import { CHROMIUM_ARGS } from '../../bench/chromium.js';
 import { chromium, launchOptions, type Profile } from './helpers/chromium';
 import { writeQrVideo } from './helpers/fake-camera';
-import { createEventOffline, openReadyApp, tapAdd } from './helpers/host';
+import { createEventOffline, openReadyApp, syncNow, tapAdd } from './helpers/host';
 import { englishOnlyFragments, findFragments, readableText } from './helpers/host-screens';
 import { decodeQr } from './helpers/qr';
 
@@ -379,9 +379,7 @@ describe('report by QR', () => {
 	it('the host syncs later, online: nothing is counted twice', async () => {
 		await context.setOffline(false);
 		await host.goto(`${server.url}/event?id=${eventId}`);
-		const button = host.getByRole('button', { name: 'Sync now' });
-		await expect.poll(() => button.isEnabled()).toBe(true);
-		await button.click();
+		await syncNow(host);
 		await expect
 			.poll(() => host.getByTestId('sync-waiting').textContent())
 			.toBe('Everything counted on this device has been sent.');

@@ -17,7 +17,7 @@ export const countingMessages = defineMessages(
 
 		summaryActions: { one: '{count} action', other: '{count} actions' },
 		summaryPeople: { one: '{count} person', other: '{count} people' },
-		summaryAllTables: 'All tables',
+		summaryAllTables: 'All tables:',
 		syncShortSynced: 'Synced {time}',
 		syncShortWaiting: { one: '{count} waiting to send', other: '{count} waiting to send' },
 		syncShortOffline: { one: 'Offline · {count} waiting', other: 'Offline · {count} waiting' },
@@ -69,7 +69,7 @@ export const countingMessages = defineMessages(
 
 		summaryActions: { one: '{count} action', other: '{count} actions' },
 		summaryPeople: { one: '{count} personne', other: '{count} personnes' },
-		summaryAllTables: 'Toutes les tables',
+		summaryAllTables: 'Toutes les tables\u00a0:',
 		syncShortSynced: 'Synchronisé à {time}',
 		syncShortWaiting: { one: '{count} en attente d’envoi', other: '{count} en attente d’envoi' },
 		syncShortOffline: {
