@@ -79,6 +79,11 @@ describe('the event screen’s one read', () => {
 		figures = eventFigures(status.rows, status.sync);
 		expect(figures.others).toBe(false);
 
+		// Only another device's counts on the server (relayed from a backup, say): shown.
+		await database.syncState.put({ ...synced, ownAtSync: [] });
+		status = await eventStatus('event-a');
+		expect(eventFigures(status.rows, status.sync).others).toBe(true);
+
 		await database.syncState.put({
 			...synced,
 			totals: [{ caseId: 'case-1', kind: 'letter', total: 9 }],

@@ -28,5 +28,8 @@ export function eventFigures(rows: CounterRow[], sync: SyncStateRow | undefined)
 		const moved = (own.get(key) ?? 0) - (ownAtSync.get(key) ?? 0);
 		all.set(key, Math.max(0, (all.get(key) ?? 0) + moved));
 	}
-	return { own, all, others: sync.devices > 1, waiting };
+	// The server counts the devices that sent counters; this one is among them only if it sent
+	// some of its own (a device that only relayed a backup's or a report's counts is not).
+	const mine = sync.ownAtSync.length > 0 ? 1 : 0;
+	return { own, all, others: sync.devices > mine, waiting };
 }
