@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LetterdayDB, useDatabase } from '$lib/client/db/database';
 import { importBackup, readBackup } from '$lib/client/repos/backup';
-import { createEvent, getEvent, setFeaturedCases } from '$lib/client/repos/events';
+import { createEvent, getEvent } from '$lib/client/repos/events';
+import { eventStatus, setFeaturedCases } from '$lib/client/repos/event-screen';
 import { serializeBackup } from '$lib/shared/backup';
 import { parseBackup } from '$lib/shared/backup-schema';
-import { dirtyCount, eventStatus, tap, undo } from '$lib/client/repos/tally';
+import { dirtyCount, tap, undo } from '$lib/client/repos/tally';
 import { eventFigures } from '$lib/client/sync/event-figures';
 import { counterKey } from '$lib/shared/counters';
 

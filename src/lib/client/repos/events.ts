@@ -93,24 +93,6 @@ export async function updateEventDetails(id: string, changes: NewEvent): Promise
 	notifyLocalChange(id);
 }
 
-/**
- * Stores the cases the host chose to show on this event's screen (null: every case, the
- * default). A choice of this device only: nothing is marked to sync and nothing is sent.
- */
-export async function setFeaturedCases(
-	eventId: string,
-	featured: readonly string[] | null
-): Promise<void> {
-	const database = db();
-	await database.transaction('rw', database.events, async () => {
-		const current = await database.events.get(eventId);
-		if (!current) throw new Error(`event ${eventId} is not on this device`);
-		const row: EventRow = { ...current, featured: featured ? [...featured] : undefined };
-		if (!featured) delete row.featured;
-		await database.events.put(row);
-	});
-}
-
 /** Newest event day first; ties by creation. */
 export async function listEvents(): Promise<EventRow[]> {
 	const rows = await db().events.toArray();

@@ -1,7 +1,7 @@
 import type { CounterKind } from '$lib/shared/domain';
 import { MAX_COUNTER_VALUE } from '$lib/shared/domain';
 import { db } from '../db/database';
-import type { CounterRow, SyncStateRow } from '../db/rows';
+import type { CounterRow } from '../db/rows';
 import { notifyLocalChange } from './changes';
 
 /** The most a host can add in one batch entry. */
@@ -63,24 +63,6 @@ export function undo(eventId: string, caseId: string, kind: CounterKind, count =
 /** This device's rows for one event (at most cases × kinds + 2: cheap to read per repaint). */
 export function eventCounters(eventId: string): Promise<CounterRow[]> {
 	return db().counters.where('eventId').equals(eventId).toArray();
-}
-
-/**
- * What the event screen paints after every tap, in ONE read transaction: this device's rows (the
- * figures, and how many wait to be sent) and the sync state (the all-devices figures, the last
- * sync). One live query instead of one per panel: a tap wakes one read, not two.
- */
-export async function eventStatus(
-	eventId: string
-): Promise<{ rows: CounterRow[]; sync: SyncStateRow | undefined }> {
-	const database = db();
-	return database.transaction('r', database.counters, database.syncState, async () => {
-		const [rows, sync] = await Promise.all([
-			database.counters.where('eventId').equals(eventId).toArray(),
-			database.syncState.get(eventId)
-		]);
-		return { rows, sync };
-	});
 }
 
 /** How many counters of an event the server has not acknowledged yet. */
