@@ -101,11 +101,9 @@ try {
 				await page.goto(origin + path);
 				await page.waitForLoadState('networkidle');
 				await page.waitForTimeout(300);
-				// Rows drawn lazily (content-visibility) paint once scrolled past; a full-page shot
-				// does not scroll, so scroll through first.
-				await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-				await page.waitForTimeout(100);
-				await page.evaluate(() => window.scrollTo(0, 0));
+				// Rows drawn lazily (content-visibility: auto) paint when scrolled near; a full-page
+				// shot does not scroll, so for the picture only they are drawn at once.
+				await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
 				const file = join(outDir, `${name}-${lang}-${size.name}.png`);
 				await page.screenshot({ path: file, fullPage: name !== 'projector' });
 				if (name === 'event') await eventStates(`${name}-${lang}-${size.name}`);
