@@ -87,6 +87,7 @@ try {
 		await page.screenshot({ path: join(outDir, `${base}-screen.png`) });
 		await page.locator('article.case button.add').nth(1).click();
 		await page.getByTestId('tally-toast').getByRole('button').waitFor();
+		await page.waitForTimeout(400); // the toast slides in
 		await page.screenshot({ path: join(outDir, `${base}-toast.png`) });
 		await page.locator('#find-case').fill('myers');
 		await page.waitForTimeout(300);
