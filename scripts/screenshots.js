@@ -105,6 +105,17 @@ try {
 			`/c/${lang}/poster?event=${encodeURIComponent('Write-in at the Moncton library')}`
 	};
 	const wanted = only.length ? only : Object.keys(screens);
+	/** The event screen as a phone shows it (no scrolling), then after a tap, then searched. */
+	async function eventStates(base) {
+		await page.screenshot({ path: join(outDir, `${base}-screen.png`) });
+		await page.locator('article.case button.add').nth(1).click();
+		await page.getByTestId('tally-toast').getByRole('button').waitFor();
+		await page.waitForTimeout(400); // the toast slides in
+		await page.screenshot({ path: join(outDir, `${base}-toast.png`) });
+		await page.locator('#find-case').fill('myers');
+		await page.waitForTimeout(300);
+		await page.screenshot({ path: join(outDir, `${base}-search.png`) });
+	}
 	for (const lang of LANGS) {
 		await page.evaluate((l) => localStorage.setItem('letterday.lang', l), lang);
 		for (const name of wanted) {
@@ -114,8 +125,12 @@ try {
 				await page.goto(origin + path);
 				await page.waitForLoadState('networkidle');
 				await page.waitForTimeout(300);
+				// Rows drawn lazily (content-visibility: auto) paint when scrolled near; a full-page
+				// shot does not scroll, so for the picture only they are drawn at once.
+				await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
 				const file = join(outDir, `${name}-${lang}-${size.name}.png`);
 				await page.screenshot({ path: file, fullPage: name !== 'projector' });
+				if (name === 'event') await eventStates(`${name}-${lang}-${size.name}`);
 			}
 		}
 	}

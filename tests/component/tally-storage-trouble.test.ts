@@ -104,8 +104,8 @@ describe('a tap the device cannot store', () => {
 		const user = userEvent.setup();
 		render(TallyHarness);
 		await countThree(user);
-		await user.click(screen.getByText('Add several'));
-		const input = screen.getByLabelText('How many Appeal letters for Rita Karasartova');
+		await user.click(screen.getByRole('button', { name: 'Add several' }));
+		const input = screen.getByLabelText('How many');
 		await user.type(input, '12');
 
 		fillTheDisk();

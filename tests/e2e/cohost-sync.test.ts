@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { disposeAppServer, startAppServer, type AppServer } from './helpers/app-server';
 import { newProfile, type Profile } from './helpers/chromium';
-import { createEventOffline, openReadyApp, tapAdd } from './helpers/host';
+import { createEventOffline, openReadyApp, syncNow, tapAdd } from './helpers/host';
 import { readEventRow } from './helpers/idb';
 import { decodeQr } from './helpers/qr';
 
@@ -116,14 +116,12 @@ describe('host and co-host', () => {
 		await contexts[0]!.setOffline(false);
 		await contexts[1]!.setOffline(false);
 		for (const page of [host, cohost, host]) {
-			const button = page.getByRole('button', { name: 'Sync now' });
-			await expect.poll(() => button.isEnabled()).toBe(true);
-			await button.click();
+			await syncNow(page);
 			await expect
 				.poll(() => page.getByTestId('sync-waiting').textContent())
 				.toBe('Everything counted on this device has been sent.');
 		}
-		await cohost.getByRole('button', { name: 'Sync now' }).click();
+		await syncNow(cohost);
 
 		for (const page of [host, cohost]) {
 			await expect.poll(() => allTotal(page, 'letter')).toBe('7');

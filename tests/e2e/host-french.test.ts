@@ -15,12 +15,11 @@ import { participantMessages } from '$lib/shared/i18n/participant';
 import { startAppServer, type AppServer } from './helpers/app-server';
 import { startHostDevice, stopHostDevice } from './helpers/host-device';
 import type { Profile } from './helpers/chromium';
-import { openReadyApp } from './helpers/host';
+import { addBatch, openReadyApp } from './helpers/host';
 import {
 	HOST_SCREENS,
 	HOST_STATES,
 	englishOnlyFragments,
-	escapeRegExp,
 	findFragments,
 	openScreen,
 	readableText,
@@ -77,24 +76,11 @@ function typographyProblems(text: string): string[] {
 	return problems;
 }
 
-async function addBatch(kind: string, subject: string, n: number) {
-	const add = page.getByRole('button', {
-		name: new RegExp(`^Add one ${kind} for ${escapeRegExp(subject)};`)
-	});
-	const tally = page.locator('.tally').filter({ has: add });
-	const details = tally.locator('details');
-	if ((await details.getAttribute('open')) === null) await tally.locator('summary').click();
-	const before = await add.getAttribute('aria-label');
-	await tally.getByRole('textbox').fill(String(n));
-	await tally.getByRole('button', { name: 'Add', exact: true }).click();
-	await expect.poll(() => add.getAttribute('aria-label')).not.toBe(before);
-}
-
 describe('the host app in French', () => {
 	it('has an event with counts past a thousand on the device', async () => {
 		page = await openReadyApp(context, server.url);
 		data = await seedEvent(page, 'Soirée d’écriture à la bibliothèque');
-		for (let i = 0; i < 3; i++) await addBatch('Online actions', data.caseName, 500);
+		for (let i = 0; i < 3; i++) await addBatch(page, 'Online actions', data.caseName, 500);
 		await expect.poll(() => page.getByTestId('own-online').textContent()).toBe('1,500');
 		// English groups digits too: no screen shows a raw 1500.
 		const text = await readableText(page);
@@ -105,12 +91,12 @@ describe('the host app in French', () => {
 
 	it('switches with the language button, sets <html lang="fr"> and keeps it after a reload', async () => {
 		await page.getByRole('button', { name: 'Afficher en français' }).click();
-		await page.getByRole('heading', { level: 2, name: 'Totaux de l’événement' }).waitFor();
+		await page.getByRole('heading', { level: 2, name: 'Personnes' }).waitFor();
 		expect(await page.locator('html').getAttribute('lang')).toBe('fr');
 		expect(await page.evaluate(() => localStorage.getItem('letterday.lang'))).toBe('fr');
 
 		await page.reload();
-		await page.getByRole('heading', { level: 2, name: 'Totaux de l’événement' }).waitFor();
+		await page.getByRole('heading', { level: 2, name: 'Personnes' }).waitFor();
 		expect(await page.locator('html').getAttribute('lang')).toBe('fr');
 		// The button offers English, in English.
 		const back = page.getByRole('button', { name: 'Show in English' });

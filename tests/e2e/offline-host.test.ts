@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { startAppServer, type AppServer } from './helpers/app-server';
 import { startHostDevice, stopHostDevice } from './helpers/host-device';
 import type { Profile } from './helpers/chromium';
-import { openReadyApp, tapAdd } from './helpers/host';
+import { openReadyApp, takeBack, tapAdd } from './helpers/host';
 
 let server: AppServer;
 let profile: Profile;
@@ -63,9 +63,7 @@ describe('host offline', () => {
 		await tapAdd(page, 'Appeal letters', second, 1);
 		await tapAdd(page, 'Online actions', second, 1);
 		await tapAdd(page, 'Participants', 'this event', 5);
-		await page
-			.getByRole('button', { name: `Take one back from Appeal letters for ${first}` })
-			.click();
+		await takeBack(page, 'Appeal letters', first);
 
 		await expect.poll(() => ownTotal(page, 'letter')).toBe('3');
 		await expect.poll(() => ownTotal(page, 'card')).toBe('2');

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useHostDevice } from './helpers/host-device';
-import { createEventOffline, openReadyApp, tapAdd } from './helpers/host';
+import { createEventOffline, openReadyApp, openSyncSheet, tapAdd } from './helpers/host';
 import { patchEventRow } from './helpers/idb';
 
 const device = useHostDevice();
@@ -28,7 +28,9 @@ describe('a refused sync', () => {
 		await page.locator('article.case').first().waitFor();
 		await tapAdd(page, 'Appeal letters', firstCase, 3);
 
-		await page.getByRole('button', { name: 'Sync now' }).click();
+		// The sheet stays open: its error says what to fix and links to the form.
+		const sheet = await openSyncSheet(page);
+		await sheet.getByRole('button', { name: 'Sync now' }).click();
 		const error = page.getByTestId('sync-error');
 		await expect.poll(() => error.textContent()).toMatch(/refused this event’s city or town/);
 		// Nothing was cleared: the three letters still wait to be sent.
@@ -46,7 +48,10 @@ describe('a refused sync', () => {
 		await expect
 			.poll(() => page.getByTestId('sync-waiting').textContent(), { timeout: 15_000 })
 			.toMatch(/Everything counted on this device has been sent/);
-		expect(await page.getByTestId('all-letter').textContent()).toBe('3');
+		// One device alone: no "all tables" figures, which would only repeat this device's.
+		expect(await page.getByTestId('own-letter').textContent()).toBe('3');
+		expect(await page.getByTestId('all-letter').count()).toBe(0);
+		expect(await page.getByTestId('event-summary').textContent()).toMatch(/Synced/);
 		expect(await page.getByTestId('sync-error').count()).toBe(0);
 		expect(await page.locator('main').textContent()).toMatch(/Moncton/);
 	});

@@ -45,7 +45,9 @@ export const HOST_SCREENS: HostScreen[] = [
 		ready: async (page) => {
 			await atLeast(page, 'article.case', 8);
 			await page.getByTestId('own-letter').waitFor();
-			await page.getByTestId('sync-waiting').waitFor();
+			await page.getByTestId('event-summary').waitFor();
+			// In the sync sheet, closed until the host opens it.
+			await page.getByTestId('sync-waiting').waitFor({ state: 'attached' });
 		}
 	},
 	{
@@ -119,8 +121,49 @@ export const HOST_STATES: {
 			const copy = `${data.eventId}-refused`;
 			await patchEventRow(page, data.eventId, { id: copy, city: 'Monc\u0007ton' });
 			await openScreen(page, base, screenNamed('event'), { ...data, eventId: copy });
+			await page.getByTestId('event-summary').getByRole('button').click();
 			await page.locator('section[aria-labelledby="sync-title"] button.primary').click();
 			await page.getByTestId('sync-error').waitFor();
+		}
+	},
+	{
+		name: 'event with the sync sheet open',
+		open: async (page, base, data) => {
+			await openScreen(page, base, screenNamed('event'), data);
+			await page.getByTestId('event-summary').getByRole('button').click();
+			await page.locator('dialog[open] #sync-title').waitFor();
+		}
+	},
+	{
+		name: 'event after a tap, with its toast',
+		open: async (page, base, data) => {
+			await openScreen(page, base, screenNamed('event'), data);
+			await page.locator('article.case .tally button.add').first().click();
+			await page.getByTestId('tally-toast').getByRole('button').waitFor();
+		}
+	},
+	{
+		name: 'event with Add several open',
+		open: async (page, base, data) => {
+			await openScreen(page, base, screenNamed('event'), data);
+			await page.locator('main button.several').click();
+			await page.locator('dialog[open] input[inputmode="numeric"]').waitFor();
+		}
+	},
+	{
+		name: 'event with the choice of cases open',
+		open: async (page, base, data) => {
+			await openScreen(page, base, screenNamed('event'), data);
+			await page.locator('main button.choose').click();
+			await page.locator('dialog[open] input[type="checkbox"]').first().waitFor();
+		}
+	},
+	{
+		name: 'event with a search that finds nothing',
+		open: async (page, base, data) => {
+			await openScreen(page, base, screenNamed('event'), data);
+			await page.locator('#find-case').fill('zzz');
+			await page.locator('main .nomatch').waitFor();
 		}
 	},
 	{

@@ -45,3 +45,48 @@ export async function tapAdd(page: Page, kind: string, subject: string, times = 
 		await expect.poll(() => button.getAttribute('aria-label')).not.toBe(before);
 	}
 }
+
+/**
+ * Takes one back with the cell's own "Take one back" button, as a keyboard or screen-reader
+ * user does: it is out of sight until it has focus, so it is reached by focus, not by a click.
+ */
+export async function takeBack(page: Page, kind: string, subject: string) {
+	const add = page.getByRole('button', { name: new RegExp(`^Add one ${kind} for ${subject};`) });
+	const before = await add.getAttribute('aria-label');
+	await page.getByRole('button', { name: `Take one back from ${kind} for ${subject}` }).focus();
+	await page.keyboard.press('Enter');
+	await expect.poll(() => add.getAttribute('aria-label')).not.toBe(before);
+}
+
+/** Opens the sync sheet from the summary line (its details: last sync, devices, Sync now). */
+export async function openSyncSheet(page: Page) {
+	const sheet = page.locator('dialog:has(#sync-title)');
+	if (!(await sheet.evaluate((el: HTMLDialogElement) => el.open))) {
+		await page.getByTestId('event-summary').getByRole('button').click();
+	}
+	await sheet.getByRole('heading', { name: 'Sync with the national count' }).waitFor();
+	return sheet;
+}
+
+/** Opens the sync sheet, taps "Sync now" once it can be tapped, and closes the sheet again. */
+export async function syncNow(page: Page) {
+	const sheet = await openSyncSheet(page);
+	const button = sheet.getByRole('button', { name: 'Sync now' });
+	await expect.poll(() => button.isEnabled()).toBe(true);
+	await button.click();
+	await sheet.getByRole('button', { name: 'Close' }).click();
+}
+
+/** "Add several": picks the case, the kind and the number in the dialog, and waits for the count. */
+export async function addBatch(page: Page, kind: string, subject: string, n: number) {
+	const add = page.getByRole('button', { name: new RegExp(`^Add one ${kind} for ${subject};`) });
+	const before = await add.getAttribute('aria-label');
+	await page.getByRole('button', { name: 'Add several' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Add several at once' });
+	await dialog.getByLabel('Case').selectOption({ label: subject });
+	await dialog.getByRole('radio', { name: kind }).check();
+	await dialog.getByLabel('How many').fill(String(n));
+	await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+	await expect.poll(() => add.getAttribute('aria-label')).not.toBe(before);
+	await dialog.waitFor({ state: 'hidden' });
+}

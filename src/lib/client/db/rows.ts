@@ -21,6 +21,10 @@ export interface EventRow extends StampedEventDetails {
 	 * one, and always on a co-host's device: the co-host link never carries it. Leaves the device
 	 * only in a sync request and the backup file. Not indexed: no schema version bump. */
 	contact?: EventContact;
+	/** The case ids the host chose to show on the event screen; absent means every case. This
+	 * device's choice only: never synced, not in the event's details, not in the backup file.
+	 * Not indexed: no schema version bump. */
+	featured?: string[];
 }
 
 /** This device's own PN-counter for one (event, case, kind). Other devices' rows stay on theirs. */

@@ -46,10 +46,17 @@ export function tap(eventId: string, caseId: string, kind: CounterKind, count = 
 	);
 }
 
-/** Takes one back; never takes this device's total below zero. */
-export function undo(eventId: string, caseId: string, kind: CounterKind) {
+/**
+ * Takes back `count` (1 by default: a wrong batch of 12 is taken back in one step) and resolves
+ * to this device's new total. A PN-counter only grows, so this adds to `minus`; it never takes
+ * this device's own total below zero (minus never passes plus), whatever other devices counted.
+ */
+export function undo(eventId: string, caseId: string, kind: CounterKind, count = 1) {
+	if (!Number.isInteger(count) || count < 1 || count > MAX_BATCH) {
+		return Promise.reject(new RangeError(`count must be a whole number from 1 to ${MAX_BATCH}`));
+	}
 	return change(eventId, caseId, kind, (row) =>
-		row.plus - row.minus > 0 ? { ...row, minus: row.minus + 1 } : null
+		row.plus - row.minus > 0 ? { ...row, minus: Math.min(row.plus, row.minus + count) } : null
 	);
 }
 

@@ -22,7 +22,15 @@ export type HostMessageKey = keyof typeof hostMessages.en;
 
 /**
  * Areas under ./host/ that load with the part that uses them, to keep the first load small: the
- * backup (Device status), the event form's contact for the organizers, the report screen,
- * storage trouble (shown when storage fails), and the projector view.
+ * backup (Device status), the event form’s contact for the organizers, the event screen’s own
+ * words (counting), the report screen, storage trouble (shown when storage fails), and the
+ * projector view.
  */
-export const SCREEN_AREAS = ['backup', 'contact', 'report', 'storage', 'projector'] as const;
+export const SCREEN_AREAS = [
+	'backup',
+	'contact',
+	'counting',
+	'report',
+	'storage',
+	'projector'
+] as const;

@@ -11,7 +11,6 @@ export const tallyMessages = defineMessages(
 		headCounts: 'People',
 		projector: 'Projector view',
 		participantsQr: 'Participants QR',
-		caseSheet: 'Read the case sheet',
 		casesToCount: 'Letters and actions per case',
 		noCasesYet: 'No case sheets on this device. Download them from the home screen first.',
 		retiredCases: 'No longer in this year’s pack',
@@ -27,13 +26,9 @@ export const tallyMessages = defineMessages(
 
 		tallyAdd: 'Add one {kind} for {subject}; now {count}',
 		tallyUndo: 'Take one back from {kind} for {subject}',
-		tallyBatch: 'Add several',
-		tallyBatchLabel: 'How many {kind} for {subject}',
 		tallyBatchAdd: 'Add',
 		tallyBatchInvalid: 'Enter a whole number from 1 to 500.',
-		tallyAnnounce: '{kind} for {subject}: {count}',
 		tallyEventSubject: 'this event',
-		tallyAllDevices: 'all devices: {count}',
 
 		projectorTitle: 'Our letters so far',
 		projectorTotal: { one: 'action for human rights', other: 'actions for human rights' },
@@ -49,7 +44,6 @@ export const tallyMessages = defineMessages(
 		headCounts: 'Personnes',
 		projector: 'Vue projecteur',
 		participantsQr: 'Code QR des participants',
-		caseSheet: 'Lire la fiche du cas',
 		casesToCount: 'Lettres et actions par cas',
 		noCasesYet: 'Aucune fiche sur cet appareil. Téléchargez-les d’abord depuis l’écran d’accueil.',
 		retiredCases: 'Ne figurent plus dans la trousse de cette année',
@@ -65,13 +59,9 @@ export const tallyMessages = defineMessages(
 
 		tallyAdd: 'Ajouter un à {kind} pour {subject}\u00a0; total {count}',
 		tallyUndo: 'Retirer un de {kind} pour {subject}',
-		tallyBatch: 'Ajouter plusieurs',
-		tallyBatchLabel: 'Combien de {kind} pour {subject}',
 		tallyBatchAdd: 'Ajouter',
 		tallyBatchInvalid: 'Entrez un nombre entier de 1 à 500.',
-		tallyAnnounce: '{kind} pour {subject}\u00a0: {count}',
 		tallyEventSubject: 'cet événement',
-		tallyAllDevices: 'tous les appareils\u00a0: {count}',
 
 		projectorTitle: 'Nos lettres jusqu’ici',
 		projectorTotal: {
