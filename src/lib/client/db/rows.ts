@@ -21,6 +21,9 @@ export interface EventRow extends StampedEventDetails {
 	 * one, and always on a co-host's device: the co-host link never carries it. Leaves the device
 	 * only in a sync request and the backup file. Not indexed: no schema version bump. */
 	contact?: EventContact;
+	/** When the host archived the event (out of the main list, into "Archived"): this device's
+	 * tidying only, never synced. Not indexed: no schema version bump. */
+	archivedAt?: number;
 }
 
 /** This device's own PN-counter for one (event, case, kind). Other devices' rows stay on theirs. */
