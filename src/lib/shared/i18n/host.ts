@@ -23,6 +23,6 @@ export type HostMessageKey = keyof typeof hostMessages.en;
 /**
  * Areas under ./host/ that load with the part that uses them, to keep the first load small: the
  * backup (Device status), the event form's contact for the organizers, the report screen, and
- * storage trouble (shown when storage fails).
+ * storage trouble (shown when storage fails), deleting an event.
  */
-export const SCREEN_AREAS = ['backup', 'contact', 'report', 'storage'] as const;
+export const SCREEN_AREAS = ['backup', 'contact', 'removal', 'report', 'storage'] as const;

@@ -9,6 +9,15 @@ export const eventsMessages = defineMessages(
 		upcoming: 'Today and upcoming',
 		past: 'Past events',
 		eventSummary: '{date} · {venue}, {city}',
+		archive: 'Archive',
+		archiveOf: 'Archive “{name}”',
+		unarchive: 'Back to the list',
+		unarchiveOf: 'Put “{name}” back in the list',
+		archived: 'Archived ({count})',
+		archivedHelp:
+			'Archived events stay on this device and still sync. Open one to see its counts, or put it back in the list.',
+		deletedNotice: '“{name}” was deleted from this device.',
+		manageTitle: 'Archive or delete',
 
 		newEventTitle: 'New event',
 		newEventHelp: 'Everything is saved on this device. No network is needed.',
@@ -27,6 +36,7 @@ export const eventsMessages = defineMessages(
 		controlCharacters:
 			'Remove the invisible control characters from this text (a paste can bring them in).',
 		formHasErrors: 'Please correct the fields marked below.',
+		fieldProblem: '{field}: {problem}',
 		createEvent: 'Create event',
 
 		editEvent: 'Edit details',
@@ -43,6 +53,15 @@ export const eventsMessages = defineMessages(
 		upcoming: 'Aujourd’hui et à venir',
 		past: 'Événements passés',
 		eventSummary: '{date} · {venue}, {city}',
+		archive: 'Archiver',
+		archiveOf: 'Archiver «\u00a0{name}\u00a0»',
+		unarchive: 'Remettre dans la liste',
+		unarchiveOf: 'Remettre «\u00a0{name}\u00a0» dans la liste',
+		archived: 'Archivés ({count})',
+		archivedHelp:
+			'Les événements archivés restent sur cet appareil et se synchronisent toujours. Ouvrez-en un pour voir ses décomptes, ou remettez-le dans la liste.',
+		deletedNotice: '«\u00a0{name}\u00a0» a été supprimé de cet appareil.',
+		manageTitle: 'Archiver ou supprimer',
 
 		newEventTitle: 'Nouvel événement',
 		newEventHelp: 'Tout est enregistré sur cet appareil. Aucun réseau n’est nécessaire.',
@@ -61,6 +80,7 @@ export const eventsMessages = defineMessages(
 		controlCharacters:
 			'Retirez de ce texte les caractères de contrôle invisibles (un copier-coller peut en apporter).',
 		formHasErrors: 'Veuillez corriger les champs indiqués ci-dessous.',
+		fieldProblem: '{field}\u00a0: {problem}',
 		createEvent: 'Créer l’événement',
 
 		editEvent: 'Modifier les détails',
