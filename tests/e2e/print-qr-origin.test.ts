@@ -98,6 +98,10 @@ describe('printed QR codes', () => {
 		for (const code of codes) expect(code).toMatch(new RegExp(`^${origin}/c/en/[a-z0-9-]+$`));
 		// Each code opens its own case sheet on this server.
 		expect((await fetch(codes[0]!)).status).toBe(200);
+		// localhost is this computer only: the page says so before anyone prints for phones.
+		expect(await print.getByRole('note').textContent()).toContain(
+			`These QR codes open ${origin}, an address only this computer can reach`
+		);
 
 		const poster = await openPage(`${origin}/c/fr/poster?event=Soirée%20d’écriture`);
 		expect(await decodeQr(poster.locator('svg').first())).toBe(`${origin}/c/fr`);
@@ -114,5 +118,6 @@ describe('printed QR codes', () => {
 			expect(code.startsWith(`${origin}/c/en/`)).toBe(true);
 		const poster = await openPage(`http://localhost:${port}/c/en/poster`);
 		expect(await decodeQr(poster.locator('svg').first())).toBe(`${origin}/c/en`);
+		expect(await poster.getByRole('note').count()).toBe(0);
 	});
 });
