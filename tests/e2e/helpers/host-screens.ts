@@ -128,6 +128,16 @@ export const HOST_STATES: {
 		}
 	},
 	{
+		// Archived copies of the seeded event: one with nothing unsent (the delete asks to
+		// confirm), one with details not sent (the delete says why not).
+		name: 'events with a delete to confirm',
+		open: (page, base, data) => openArchivedDelete(page, base, data, 'to confirm', 0)
+	},
+	{
+		name: 'events with a delete refused',
+		open: (page, base, data) => openArchivedDelete(page, base, data, 'refused', 1)
+	},
+	{
 		name: 'join with a bad link',
 		open: async (page, base, data) => {
 			await openScreen(page, base, screenNamed('join'), data);
@@ -182,6 +192,31 @@ export const HOST_STATES: {
 		}
 	}
 ];
+
+/** Opens the events list's archived group and asks to delete an archived copy of the event. */
+async function openArchivedDelete(
+	page: Page,
+	base: string,
+	data: HostData,
+	label: string,
+	detailsDirty: 0 | 1
+) {
+	await openScreen(page, base, screenNamed('events'), data);
+	const name = `Archived write-in, delete ${label}`;
+	const id = `${data.eventId}-archived-${detailsDirty}`;
+	await patchEventRow(page, data.eventId, { id, name, archivedAt: Date.now(), detailsDirty });
+	// Written behind Dexie's back: a fresh load shows it.
+	await openScreen(page, base, screenNamed('events'), data);
+	const group = page.getByTestId('events-archived');
+	await group.locator('summary').waitFor();
+	if ((await group.getAttribute('open')) === null) await group.locator('summary').click();
+	await group.locator('li', { hasText: name }).locator('.delete button').click();
+	await group
+		.locator('li', { hasText: name })
+		.locator('.delete [role="group"] h3, .delete [role="group"] p')
+		.first()
+		.waitFor();
+}
 
 /** Saves a backup from the status screen and reads the downloaded file back. */
 async function saveBackup(page: Page, base: string, data: HostData): Promise<string> {
