@@ -131,11 +131,11 @@ export const HOST_STATES: {
 		// Archived copies of the seeded event: one with nothing unsent (the delete asks to
 		// confirm), one with details not sent (the delete says why not).
 		name: 'events with a delete to confirm',
-		open: (page, base, data) => openArchivedDelete(page, base, data, 'to confirm', 0)
+		open: (page, base, data) => openArchivedDelete(page, base, data, 0)
 	},
 	{
 		name: 'events with a delete refused',
-		open: (page, base, data) => openArchivedDelete(page, base, data, 'refused', 1)
+		open: (page, base, data) => openArchivedDelete(page, base, data, 1)
 	},
 	{
 		name: 'join with a bad link',
@@ -194,15 +194,9 @@ export const HOST_STATES: {
 ];
 
 /** Opens the events list's archived group and asks to delete an archived copy of the event. */
-async function openArchivedDelete(
-	page: Page,
-	base: string,
-	data: HostData,
-	label: string,
-	detailsDirty: 0 | 1
-) {
+async function openArchivedDelete(page: Page, base: string, data: HostData, detailsDirty: 0 | 1) {
 	await openScreen(page, base, screenNamed('events'), data);
-	const name = `Archived write-in, delete ${label}`;
+	const name = `Write-in copy ${detailsDirty === 0 ? 'A' : 'B'}`;
 	const id = `${data.eventId}-archived-${detailsDirty}`;
 	await patchEventRow(page, data.eventId, { id, name, archivedAt: Date.now(), detailsDirty });
 	// Written behind Dexie's back: a fresh load shows it.
