@@ -143,7 +143,7 @@ describe('archiving a past event', () => {
 		await expect.poll(() => dirtyDetails(id)).toBe(0);
 
 		await page.getByTestId('events-archived').locator('summary').click();
-		await page.getByRole('button', { name: 'Put “Last year’s write-in” back in the list' }).click();
+		await page.getByRole('button', { name: 'Unarchive “Last year’s write-in”' }).click();
 		await expect
 			.poll(() => page.getByTestId('events-past').locator('a').allTextContents())
 			.toEqual(['Last year’s write-in']);

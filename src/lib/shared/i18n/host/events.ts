@@ -11,11 +11,11 @@ export const eventsMessages = defineMessages(
 		eventSummary: '{date} · {venue}, {city}',
 		archive: 'Archive',
 		archiveOf: 'Archive “{name}”',
-		unarchive: 'Back to the list',
-		unarchiveOf: 'Put “{name}” back in the list',
+		unarchive: 'Unarchive',
+		unarchiveOf: 'Unarchive “{name}”',
 		archived: 'Archived ({count})',
 		archivedHelp:
-			'Archived events stay on this device and still sync. Open one to see its counts, or put it back in the list.',
+			'Archived events stay on this device and still sync. Open one to see its counts, or unarchive it.',
 		deletedNotice: '“{name}” was deleted from this device.',
 		manageTitle: 'Archive or delete',
 
@@ -55,11 +55,11 @@ export const eventsMessages = defineMessages(
 		eventSummary: '{date} · {venue}, {city}',
 		archive: 'Archiver',
 		archiveOf: 'Archiver «\u00a0{name}\u00a0»',
-		unarchive: 'Remettre dans la liste',
-		unarchiveOf: 'Remettre «\u00a0{name}\u00a0» dans la liste',
+		unarchive: 'Désarchiver',
+		unarchiveOf: 'Désarchiver «\u00a0{name}\u00a0»',
 		archived: 'Archivés ({count})',
 		archivedHelp:
-			'Les événements archivés restent sur cet appareil et se synchronisent toujours. Ouvrez-en un pour voir ses décomptes, ou remettez-le dans la liste.',
+			'Les événements archivés restent sur cet appareil et se synchronisent toujours. Ouvrez-en un pour voir ses décomptes, ou désarchivez-le.',
 		deletedNotice: '«\u00a0{name}\u00a0» a été supprimé de cet appareil.',
 		manageTitle: 'Archiver ou supprimer',
 
