@@ -162,8 +162,9 @@ describe('deleting an event', () => {
 		const archived = page.getByTestId('events-archived');
 		await archived.locator('summary').click();
 
-		const trigger = archived.getByRole('button', { name: 'Delete “Test event, delete me”…' });
-		await trigger.click();
+		// The list's "Delete…" opens the edit screen with the check made.
+		await archived.getByRole('link', { name: 'Delete “Test event, delete me”…' }).click();
+		await page.waitForURL(/\/event\/edit\?id=.*&delete/);
 		const refusal = page.getByRole('group', { name: 'Sync or save a backup first' });
 		await refusal.waitFor();
 		expect(await refusal.textContent()).toContain('counts not yet sent');
@@ -173,6 +174,7 @@ describe('deleting an event', () => {
 			.toBe('Sync or save a backup first');
 		expect(await rowsOf('events', id)).toBe(1);
 		await refusal.getByRole('button', { name: 'Close' }).click();
+		const trigger = page.getByRole('button', { name: 'Delete…' });
 		await expect.poll(() => trigger.evaluate((el) => el === document.activeElement)).toBe(true);
 
 		await device.context.setOffline(false);
@@ -192,6 +194,7 @@ describe('deleting an event', () => {
 
 		await trigger.click();
 		await confirm.getByRole('button', { name: 'Delete from this device' }).click();
+		await page.waitForURL((url) => url.pathname === '/');
 		await page.getByRole('status').filter({ hasText: 'was deleted from this device' }).waitFor();
 		for (const store of ['events', 'counters', 'syncState', 'relayed'] as const) {
 			expect(await rowsOf(store, id), store).toBe(0);

@@ -6,13 +6,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readBackup, recordBackupSaved } from '$lib/client/repos/backup';
 import { createEvent, getEvent } from '$lib/client/repos/events';
-import {
-	archiveEvent,
-	deleteCheck,
-	deleteEvent,
-	deleteVerdict,
-	unarchiveEvent
-} from '$lib/client/repos/event-removal';
+import { archiveEvent, unarchiveEvent } from '$lib/client/repos/event-archive';
+import { deleteCheck, deleteEvent, deleteVerdict } from '$lib/client/repos/event-removal';
 import { eventCounters, tap } from '$lib/client/repos/tally';
 import { forgetSession, syncEvent } from '$lib/client/sync/sync-event';
 import { useDevices } from '../helpers/devices';

@@ -1,22 +1,12 @@
 /**
- * Putting an event away: archiving (a device-only mark that moves it out of the main list) and
- * deleting this device's copy, which is allowed only when nothing would be lost: everything the
- * device holds for the event reached the server, or sits unchanged in the last backup saved.
+ * Deleting this device's copy of an event, allowed only when nothing would be lost: everything
+ * the device holds for the event reached the server, or sits unchanged in the last backup saved.
+ * Apart from archiving (event-archive.ts): the events list loads this only when someone asks to
+ * delete, since the backup comparison brings the backup code with it.
  */
 import { db } from '../db/database';
 import { inLastBackup } from './backup';
 import { deviceId } from './device';
-
-/** Moves an event to the "Archived" group. Touches nothing a sync reads or sends. */
-export async function archiveEvent(id: string, now = Date.now()): Promise<void> {
-	await db().events.update(id, { archivedAt: now });
-}
-
-/** Brings an archived event back to the main list. */
-export async function unarchiveEvent(id: string): Promise<void> {
-	// Dexie's update removes a key given as undefined.
-	await db().events.update(id, { archivedAt: undefined });
-}
 
 /** What the device holds for an event that the server has not acknowledged. */
 export interface Unsent {

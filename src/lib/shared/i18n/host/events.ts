@@ -16,6 +16,8 @@ export const eventsMessages = defineMessages(
 		archived: 'Archived ({count})',
 		archivedHelp:
 			'Archived events stay on this device and still sync. Open one to see its counts, or unarchive it.',
+		deleteEvent: 'Delete…',
+		deleteEventOf: 'Delete “{name}”…',
 		deletedNotice: '“{name}” was deleted from this device.',
 		manageTitle: 'Archive or delete',
 
@@ -60,6 +62,8 @@ export const eventsMessages = defineMessages(
 		archived: 'Archivés ({count})',
 		archivedHelp:
 			'Les événements archivés restent sur cet appareil et se synchronisent toujours. Ouvrez-en un pour voir ses décomptes, ou désarchivez-le.',
+		deleteEvent: 'Supprimer…',
+		deleteEventOf: 'Supprimer «\u00a0{name}\u00a0»…',
 		deletedNotice: '«\u00a0{name}\u00a0» a été supprimé de cet appareil.',
 		manageTitle: 'Archiver ou supprimer',
 

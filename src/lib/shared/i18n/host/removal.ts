@@ -6,8 +6,6 @@ import { defineMessages } from '../catalog';
  */
 export const removalMessages = defineMessages(
 	{
-		deleteEvent: 'Delete…',
-		deleteEventOf: 'Delete “{name}”…',
 		deleteChecking: 'Checking…',
 		deleteNotYetTitle: 'Sync or save a backup first',
 		deleteNotYet:
@@ -31,8 +29,6 @@ export const removalMessages = defineMessages(
 		deleteFailed: 'Not deleted: this device’s storage refused. Try again.'
 	},
 	{
-		deleteEvent: 'Supprimer…',
-		deleteEventOf: 'Supprimer «\u00a0{name}\u00a0»…',
 		deleteChecking: 'Vérification…',
 		deleteNotYetTitle: 'Synchronisez ou enregistrez d’abord une sauvegarde',
 		deleteNotYet:
