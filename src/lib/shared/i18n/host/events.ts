@@ -14,12 +14,9 @@ export const eventsMessages = defineMessages(
 		unarchive: 'Unarchive',
 		unarchiveOf: 'Unarchive “{name}”',
 		archived: 'Archived ({count})',
-		archivedHelp:
-			'Archived events stay on this device and still sync. Open one to see its counts, or unarchive it.',
 		deleteEvent: 'Delete…',
 		deleteEventOf: 'Delete “{name}”…',
 		deletedNotice: '“{name}” was deleted from this device.',
-		manageTitle: 'Archive or delete',
 
 		newEventTitle: 'New event',
 		newEventHelp: 'Everything is saved on this device. No network is needed.',
@@ -60,12 +57,9 @@ export const eventsMessages = defineMessages(
 		unarchive: 'Désarchiver',
 		unarchiveOf: 'Désarchiver «\u00a0{name}\u00a0»',
 		archived: 'Archivés ({count})',
-		archivedHelp:
-			'Les événements archivés restent sur cet appareil et se synchronisent toujours. Ouvrez-en un pour voir ses décomptes, ou désarchivez-le.',
 		deleteEvent: 'Supprimer…',
 		deleteEventOf: 'Supprimer «\u00a0{name}\u00a0»…',
 		deletedNotice: '«\u00a0{name}\u00a0» a été supprimé de cet appareil.',
-		manageTitle: 'Archiver ou supprimer',
 
 		newEventTitle: 'Nouvel événement',
 		newEventHelp: 'Tout est enregistré sur cet appareil. Aucun réseau n’est nécessaire.',

@@ -1,11 +1,14 @@
 import { defineMessages } from '../catalog';
 
 /**
- * Deleting an event from the device, and why it may not be possible yet: loads with the delete
- * control (the archived group of the events list, the edit screen), not with every screen.
+ * Archiving and deleting an event on the edit screen, and why a delete may not be possible yet:
+ * loads with that screen, not with every screen.
  */
 export const removalMessages = defineMessages(
 	{
+		manageTitle: 'Archive or delete',
+		archivedHelp:
+			'Archiving moves this event to the “Archived” group of your events: it stays on this device and still syncs. Deleting removes this device’s copy.',
 		deleteChecking: 'Checking…',
 		deleteNotYetTitle: 'Sync or save a backup first',
 		deleteNotYet:
@@ -29,6 +32,9 @@ export const removalMessages = defineMessages(
 		deleteFailed: 'Not deleted: this device’s storage refused. Try again.'
 	},
 	{
+		manageTitle: 'Archiver ou supprimer',
+		archivedHelp:
+			'Archiver place cet événement dans le groupe «\u00a0Archivés\u00a0» de vos événements\u00a0: il reste sur cet appareil et se synchronise toujours. Supprimer retire la copie de cet appareil.',
 		deleteChecking: 'Vérification…',
 		deleteNotYetTitle: 'Synchronisez ou enregistrez d’abord une sauvegarde',
 		deleteNotYet:
