@@ -127,7 +127,7 @@ describe('archiving a past event', () => {
 		const archived = page.getByTestId('events-archived');
 		await expect.poll(() => archived.locator('summary').textContent()).toBe('Archived (1)');
 		// Collapsed: the event's link is there but hidden until the group is opened.
-		const link = archived.getByRole('link', { name: 'Last year’s write-in' });
+		const link = archived.getByRole('link', { name: 'Last year’s write-in', exact: true });
 		expect(await link.isVisible()).toBe(false);
 		expect(typeof (await readEventRow(page, id)).archivedAt).toBe('number');
 		// Archiving is the device's tidying: the details are still waiting to be sent.
