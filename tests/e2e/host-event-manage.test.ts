@@ -204,3 +204,43 @@ describe('deleting an event', () => {
 		expect(serverName(id)).toBe('Test event, delete me');
 	});
 });
+
+describe('deleting an event that never synced', () => {
+	it('is allowed once a backup file holding it is saved, and refused again after a new count', async () => {
+		await device.context.setOffline(true);
+		const id = await createEvent('Offline write-in, backed up', '2025-11-21');
+		await tapAdd(page, 'Participants', 'this event', 3);
+
+		const saveBackup = async () => {
+			await page.goto(`${device.server.url}/status`);
+			const download = page.waitForEvent('download');
+			await page.getByTestId('backup-save').click();
+			await download;
+			await expect.poll(() => page.getByTestId('backup-saved').textContent()).not.toBe('');
+		};
+		await saveBackup();
+
+		await page.goto(`${device.server.url}/event/edit?id=${id}&delete`);
+		const confirm = page.getByRole('group', {
+			name: 'Delete “Offline write-in, backed up” from this device?'
+		});
+		await confirm.waitFor();
+		expect(await confirm.textContent()).toContain('the backup file you saved last holds all of it');
+		await confirm.getByRole('button', { name: 'Cancel' }).click();
+
+		// One more count after the backup: the file no longer holds everything.
+		await page.goto(`${device.server.url}/event?id=${id}`);
+		await tapAdd(page, 'Participants', 'this event', 1);
+		await page.goto(`${device.server.url}/event/edit?id=${id}&delete`);
+		await page.getByRole('group', { name: 'Sync or save a backup first' }).waitFor();
+
+		await saveBackup();
+		await page.goto(`${device.server.url}/event/edit?id=${id}&delete`);
+		await confirm.waitFor();
+		await confirm.getByRole('button', { name: 'Delete from this device' }).click();
+		await page.waitForURL((url) => url.pathname === '/');
+		for (const store of ['events', 'counters', 'syncState', 'relayed'] as const) {
+			expect(await rowsOf(store, id), store).toBe(0);
+		}
+	});
+});
