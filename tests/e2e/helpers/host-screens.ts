@@ -175,6 +175,26 @@ export const HOST_STATES: {
 		}
 	},
 	{
+		// Archived copies of the seeded event: one with nothing unsent (the delete asks to
+		// confirm), one with details not sent (the delete says why not).
+		name: 'events with the archived group open',
+		open: (page, base, data) => openArchived(page, base, data, 0)
+	},
+	{
+		name: 'edit event with a delete to confirm',
+		open: async (page, base, data) => {
+			await openArchived(page, base, data, 0);
+			await openDelete(page, 0);
+		}
+	},
+	{
+		name: 'edit event with a delete refused',
+		open: async (page, base, data) => {
+			await openArchived(page, base, data, 1);
+			await openDelete(page, 1);
+		}
+	},
+	{
 		name: 'join with a bad link',
 		open: async (page, base, data) => {
 			await openScreen(page, base, screenNamed('join'), data);
@@ -229,6 +249,31 @@ export const HOST_STATES: {
 		}
 	}
 ];
+
+const copyName = (detailsDirty: 0 | 1) => `Write-in copy ${detailsDirty === 0 ? 'A' : 'B'}`;
+
+/** Opens the events list's archived group, with an archived copy of the event in it. */
+async function openArchived(page: Page, base: string, data: HostData, detailsDirty: 0 | 1) {
+	await openScreen(page, base, screenNamed('events'), data);
+	const id = `${data.eventId}-archived-${detailsDirty}`;
+	const changes = { id, name: copyName(detailsDirty), archivedAt: Date.now(), detailsDirty };
+	await patchEventRow(page, data.eventId, changes);
+	// Written behind Dexie's back: a fresh load shows it.
+	await openScreen(page, base, screenNamed('events'), data);
+	const group = page.getByTestId('events-archived');
+	await group.locator('summary').click();
+	await group.locator('li', { hasText: copyName(detailsDirty) }).waitFor();
+}
+
+/** The list's "Delete…" opens the edit screen with the check made. */
+async function openDelete(page: Page, detailsDirty: 0 | 1) {
+	const group = page.getByTestId('events-archived');
+	await group
+		.locator('li', { hasText: copyName(detailsDirty) })
+		.locator('a.danger')
+		.click();
+	await page.locator('.delete [role="group"]').waitFor();
+}
 
 /** Saves a backup from the status screen and reads the downloaded file back. */
 async function saveBackup(page: Page, base: string, data: HostData): Promise<string> {

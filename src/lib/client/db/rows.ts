@@ -25,6 +25,9 @@ export interface EventRow extends StampedEventDetails {
 	 * device's choice only: never synced, not in the event's details, not in the backup file.
 	 * Not indexed: no schema version bump. */
 	featured?: string[];
+	/** When the host archived the event (out of the main list, into "Archived"): this device's
+	 * tidying only, never synced. Not indexed: no schema version bump. */
+	archivedAt?: number;
 }
 
 /** This device's own PN-counter for one (event, case, kind). Other devices' rows stay on theirs. */

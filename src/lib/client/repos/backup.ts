@@ -44,37 +44,7 @@ export async function readBackup(now = Date.now()): Promise<Backup> {
 		database.relayed,
 		async () => {
 			const events = await database.events.orderBy('createdAt').toArray();
-			const items = await Promise.all(
-				events.map(async (event): Promise<BackupEvent> => {
-					const [own, relayed] = await Promise.all([
-						database.counters.where('eventId').equals(event.id).toArray(),
-						database.relayed.where('eventId').equals(event.id).toArray()
-					]);
-					const snapshot = (
-						device: string,
-						details: StampedEventDetails,
-						counters: readonly CounterState[]
-					): CounterSnapshot => ({
-						format: SYNC_FORMAT_VERSION,
-						deviceId: device,
-						event: stampedDetailsOf(details),
-						counters: statesOf(counters)
-					});
-					const mine = snapshot(me, event, own);
-					if (event.contact) mine.contact = eventContactOf(event.contact);
-					return {
-						id: event.id,
-						key: event.key,
-						lang: event.lang,
-						expected: event.expected,
-						createdAt: event.createdAt,
-						snapshots: [
-							mine,
-							...relayed.map((row) => snapshot(row.deviceId, row.details, row.counters))
-						]
-					};
-				})
-			);
+			const items = await Promise.all(events.map((event) => backupEventOf(event, me)));
 			return {
 				format: BACKUP_FORMAT,
 				version: BACKUP_VERSION,
@@ -84,6 +54,83 @@ export async function readBackup(now = Date.now()): Promise<Backup> {
 			};
 		}
 	);
+}
+
+/**
+ * One event as the backup file holds it. Call inside a transaction over events, counters and
+ * relayed, so the event, its counters and its relayed rows are read at one moment.
+ */
+async function backupEventOf(event: EventRow, me: string): Promise<BackupEvent> {
+	const database = db();
+	const [own, relayed] = await Promise.all([
+		database.counters.where('eventId').equals(event.id).toArray(),
+		database.relayed.where('eventId').equals(event.id).toArray()
+	]);
+	const snapshot = (
+		device: string,
+		details: StampedEventDetails,
+		counters: readonly CounterState[]
+	): CounterSnapshot => ({
+		format: SYNC_FORMAT_VERSION,
+		deviceId: device,
+		event: stampedDetailsOf(details),
+		counters: statesOf(counters)
+	});
+	const mine = snapshot(me, event, own);
+	if (event.contact) mine.contact = eventContactOf(event.contact);
+	return {
+		id: event.id,
+		key: event.key,
+		lang: event.lang,
+		expected: event.expected,
+		createdAt: event.createdAt,
+		snapshots: [mine, ...relayed.map((row) => snapshot(row.deviceId, row.details, row.counters))]
+	};
+}
+
+/**
+ * The meta row naming what the last saved backup file held: when, and each event's content as a
+ * fingerprint. Deleting an event that has not synced is allowed only while its content is still
+ * exactly what that file holds (event-removal.ts); counters carry no change time, so comparing
+ * content is what "saved after the last change" can honestly mean.
+ */
+export const LAST_BACKUP = 'lastBackup';
+
+export interface LastBackup {
+	savedAt: number;
+	events: Record<string, string>;
+}
+
+/** A stable text of an event's backed-up content (row order does not matter). */
+export function backupFingerprint(event: BackupEvent): string {
+	const byKey = (a: CounterState, b: CounterState) =>
+		counterKey(a.caseId, a.kind).localeCompare(counterKey(b.caseId, b.kind));
+	const snapshots = event.snapshots
+		.map((s) => ({ ...s, counters: [...s.counters].sort(byKey) }))
+		.sort((a, b) => a.deviceId.localeCompare(b.deviceId));
+	return JSON.stringify({ ...event, snapshots });
+}
+
+/** Records that a backup file was saved (not when the person cancelled the save). */
+export async function recordBackupSaved(backup: Backup): Promise<void> {
+	const value: LastBackup = {
+		savedAt: backup.exportedAt,
+		events: Object.fromEntries(backup.events.map((event) => [event.id, backupFingerprint(event)]))
+	};
+	await db().meta.put({ key: LAST_BACKUP, value: JSON.stringify(value) });
+}
+
+/**
+ * Whether the last saved backup holds this event exactly as the device has it now. Call inside a
+ * transaction over events, counters, relayed and meta, with the device's id read before it (an
+ * outside promise awaited inside a Dexie transaction would end it).
+ */
+export async function inLastBackup(event: EventRow, me: string): Promise<boolean> {
+	const row = await db().meta.get(LAST_BACKUP);
+	if (!row) return false;
+	const saved = (JSON.parse(row.value) as LastBackup).events[event.id];
+	if (!saved) return false;
+	return saved === backupFingerprint(await backupEventOf(event, me));
 }
 
 /** What merging a file's event would do on this device. */

@@ -23,8 +23,8 @@ export type HostMessageKey = keyof typeof hostMessages.en;
 /**
  * Areas under ./host/ that load with the part that uses them, to keep the first load small: the
  * backup (Device status), the event form’s contact for the organizers, the event screen’s own
- * words (counting), the report screen, storage trouble (shown when storage fails), and the
- * projector view.
+ * words (counting), the report screen, storage trouble (shown when storage fails), the projector
+ * view, and deleting an event (removal).
  */
 export const SCREEN_AREAS = [
 	'backup',
@@ -32,5 +32,6 @@ export const SCREEN_AREAS = [
 	'counting',
 	'report',
 	'storage',
-	'projector'
+	'projector',
+	'removal'
 ] as const;

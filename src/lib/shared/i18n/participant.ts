@@ -47,6 +47,8 @@ export const participantMessages = defineMessages(
 		caseQr: 'QR code to this case sheet: {url}',
 		listQr: 'QR code to the list of cases: {url}',
 		printTitle: 'Case sheets, Write for Rights',
+		localOnlyCodes:
+			'These QR codes open {origin}, an address only this computer can reach: phones cannot open it. Start the server with ORIGIN set to an address phones reach (for example http://192.168.1.20:3000), then reload this page.',
 		printHelp:
 			'Print this page from your browser. Each case starts on a new page, with a QR code that opens its sheet on a phone.',
 		paperSize: 'Paper size',
@@ -106,6 +108,7 @@ export const participantMessages = defineMessages(
 		caseQr: `Code QR vers cette fiche${NB}: {url}`,
 		listQr: `Code QR vers la liste des cas${NB}: {url}`,
 		printTitle: 'Fiches des cas, Écrire, ça libère',
+		localOnlyCodes: `Ces codes QR ouvrent {origin}, une adresse que seul cet ordinateur peut joindre${NB}: les téléphones ne peuvent pas l’ouvrir. Démarrez le serveur avec ORIGIN réglé sur une adresse que les téléphones joignent (par exemple http://192.168.1.20:3000), puis rechargez cette page.`,
 		printHelp:
 			'Imprimez cette page depuis votre navigateur. Chaque cas commence sur une nouvelle page, avec un code QR qui ouvre sa fiche sur un téléphone.',
 		paperSize: 'Format du papier',

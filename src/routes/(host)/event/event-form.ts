@@ -83,3 +83,18 @@ export function validateNewEvent(form: NewEventForm): NewEventResult {
 		}
 	};
 }
+
+/**
+ * The errors still true after an edit: a field shown in error is checked again as the person types
+ * and its error goes (or changes) as soon as the value does; a field not shown in error gets none
+ * while typing, only at the next submit.
+ */
+export function recheckErrors(errors: FormErrors, form: NewEventForm): FormErrors {
+	const fields = Object.keys(errors) as (keyof NewEventForm)[];
+	if (fields.length === 0) return errors;
+	const result = validateNewEvent(form);
+	const now: FormErrors = result.ok ? {} : result.errors;
+	const next: FormErrors = {};
+	for (const field of fields) if (now[field]) next[field] = now[field];
+	return next;
+}

@@ -9,6 +9,14 @@ export const eventsMessages = defineMessages(
 		upcoming: 'Today and upcoming',
 		past: 'Past events',
 		eventSummary: '{date} · {venue}, {city}',
+		archive: 'Archive',
+		archiveOf: 'Archive “{name}”',
+		unarchive: 'Unarchive',
+		unarchiveOf: 'Unarchive “{name}”',
+		archived: 'Archived ({count})',
+		deleteEvent: 'Delete…',
+		deleteEventOf: 'Delete “{name}”…',
+		deletedNotice: '“{name}” was deleted from this device.',
 
 		newEventTitle: 'New event',
 		newEventHelp: 'Everything is saved on this device. No network is needed.',
@@ -27,6 +35,7 @@ export const eventsMessages = defineMessages(
 		controlCharacters:
 			'Remove the invisible control characters from this text (a paste can bring them in).',
 		formHasErrors: 'Please correct the fields marked below.',
+		fieldProblem: '{field}: {problem}',
 		createEvent: 'Create event',
 
 		editEvent: 'Edit details',
@@ -43,6 +52,14 @@ export const eventsMessages = defineMessages(
 		upcoming: 'Aujourd’hui et à venir',
 		past: 'Événements passés',
 		eventSummary: '{date} · {venue}, {city}',
+		archive: 'Archiver',
+		archiveOf: 'Archiver «\u00a0{name}\u00a0»',
+		unarchive: 'Désarchiver',
+		unarchiveOf: 'Désarchiver «\u00a0{name}\u00a0»',
+		archived: 'Archivés ({count})',
+		deleteEvent: 'Supprimer…',
+		deleteEventOf: 'Supprimer «\u00a0{name}\u00a0»…',
+		deletedNotice: '«\u00a0{name}\u00a0» a été supprimé de cet appareil.',
 
 		newEventTitle: 'Nouvel événement',
 		newEventHelp: 'Tout est enregistré sur cet appareil. Aucun réseau n’est nécessaire.',
@@ -61,6 +78,7 @@ export const eventsMessages = defineMessages(
 		controlCharacters:
 			'Retirez de ce texte les caractères de contrôle invisibles (un copier-coller peut en apporter).',
 		formHasErrors: 'Veuillez corriger les champs indiqués ci-dessous.',
+		fieldProblem: '{field}\u00a0: {problem}',
 		createEvent: 'Créer l’événement',
 
 		editEvent: 'Modifier les détails',

@@ -2,6 +2,7 @@ import { localizedPack } from '$lib/server/case-pack';
 import { getDb } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
 import { cacheHeaders, requireLocale } from '../../helpers.server';
+import { isLoopback } from './loopback';
 
 const PAPERS = ['a4', 'letter'] as const;
 type Paper = (typeof PAPERS)[number];
@@ -17,6 +18,7 @@ export const load: PageServerLoad = async ({ params, setHeaders, url }) => {
 		lang,
 		paper: isPaper(paper) ? paper : null,
 		origin: url.origin,
+		localOnly: isLoopback(url.origin),
 		pack: { notice: pack.notice, postage: pack.postage, generalSafety: pack.generalSafety },
 		cases: pack.cases
 	};
