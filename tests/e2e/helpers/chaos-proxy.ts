@@ -61,7 +61,7 @@ export async function startChaosProxy(target: string, seed: number): Promise<Cha
 		return fetch(target + request.url, {
 			method: request.method,
 			headers,
-			body: body.length > 0 ? body : undefined,
+			body: body.length > 0 ? new Uint8Array(body) : undefined,
 			redirect: 'manual'
 		});
 	}
