@@ -15,7 +15,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { LOCALES, type Locale } from '$lib/shared/domain';
 import { translate } from '$lib/shared/i18n/catalog';
-import { hostMessages } from '$lib/shared/i18n/host';
+import { allHostMessages } from '../helpers/host-messages';
 import { startAppServer, type AppServer } from './helpers/app-server';
 import { startHostDevice, stopHostDevice } from './helpers/host-device';
 import type { Profile } from './helpers/chromium';
@@ -49,8 +49,8 @@ afterAll(async () => {
 	await stopHostDevice({ server, profile, context });
 });
 
-const tr = (lang: Locale, key: keyof typeof hostMessages.en, params = {}) =>
-	translate(hostMessages, lang, key, params);
+const tr = (lang: Locale, key: string, params = {}) =>
+	translate(allHostMessages, lang, key, params);
 
 async function shoot(name: string) {
 	if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });

@@ -6,11 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { hostMessages } from '$lib/shared/i18n/host';
-import { backupMessages } from '$lib/shared/i18n/host/backup';
-import { reportMessages } from '$lib/shared/i18n/host/report';
-import { storageMessages } from '$lib/shared/i18n/host/storage';
-import { combineMessages } from '$lib/shared/i18n/combine';
+import { allHostMessages } from '../helpers/host-messages';
 import { participantMessages } from '$lib/shared/i18n/participant';
 import { startAppServer, type AppServer } from './helpers/app-server';
 import { startHostDevice, stopHostDevice } from './helpers/host-device';
@@ -44,20 +40,13 @@ afterAll(async () => {
 
 // The host's case sheet view reuses the participants' CaseSheet, so its strings count too.
 const english = [
-	...englishOnlyFragments(
-		combineMessages([hostMessages, backupMessages, reportMessages, storageMessages]),
-		['switchLanguage', 'switchLanguageLabel']
-	),
+	...englishOnlyFragments(allHostMessages, ['switchLanguage', 'switchLanguageLabel']),
 	...englishOnlyFragments(participantMessages, ['otherLanguage'])
 ];
 // A key that leaked shows as camelCase or snake_case; one-word keys ("poster") are French words too.
-const keys = [
-	...Object.keys(hostMessages.en),
-	...Object.keys(backupMessages.en),
-	...Object.keys(reportMessages.en),
-	...Object.keys(storageMessages.en),
-	...Object.keys(participantMessages.en)
-].filter((key) => /[a-z][A-Z]|_/.test(key));
+const keys = [...Object.keys(allHostMessages.en), ...Object.keys(participantMessages.en)].filter(
+	(key) => /[a-z][A-Z]|_/.test(key)
+);
 
 /** Where French typography is broken, URLs and the host's own data left out. */
 function typographyProblems(text: string): string[] {

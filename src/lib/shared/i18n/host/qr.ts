@@ -3,15 +3,11 @@ import { defineMessages } from '../catalog';
 /** QR codes: inviting a co-host, the participants’ codes, and joining from a co-host code. */
 export const qrMessages = defineMessages(
 	{
-		reportQr: 'Report by QR',
-		cohostQr: 'Co-host QR',
 		cohostTitle: 'Invite a co-host',
 		cohostHelp:
 			'On the other device, open Letterday, choose “Join an event” and scan this code. It holds this event’s secret key: show it only to people counting with you.',
 		cohostQrLabel: 'QR code to join {name} as a co-host',
 		joinLinkLabel: 'Join link, to copy and paste',
-		copy: 'Copy',
-		copied: 'Copied.',
 		participantsTitle: 'QR codes for participants',
 		participantsHelp:
 			'Participants scan a code to read the case sheets on their phone, nothing to install. These codes carry no key.',
@@ -19,7 +15,6 @@ export const qrMessages = defineMessages(
 		caseQrLabel: 'QR code to the case sheet of {name}',
 		printKit: 'Printable kit (every case sheet with its QR)',
 		poster: 'Poster with the participants’ QR',
-		joinEvent: 'Join an event',
 		joinTitle: 'Join an event as a co-host',
 		joinHelp:
 			'Scan the co-host QR on the host’s screen, open a photo of it, or paste the join link. No network is needed.',
@@ -42,18 +37,16 @@ export const qrMessages = defineMessages(
 		joinButton: 'Join and start counting',
 		joinOtherKey:
 			'This device already has this event with a different key, so it cannot join it again.',
-		deviceIdLabel: 'This device’s id: {id}'
+		deviceIdLabel: 'This device’s id: {id}',
+		copy: 'Copy',
+		copied: 'Copied.'
 	},
 	{
-		reportQr: 'Rapport par QR',
-		cohostQr: 'Code QR de coanimation',
 		cohostTitle: 'Inviter un coanimateur',
 		cohostHelp:
 			'Sur l’autre appareil, ouvrez Letterday, choisissez «\u00a0Rejoindre un événement\u00a0» et balayez ce code. Il contient la clé secrète de l’événement\u00a0: montrez-le seulement aux personnes qui comptent avec vous.',
 		cohostQrLabel: 'Code QR pour rejoindre {name} comme coanimateur',
 		joinLinkLabel: 'Lien d’invitation, à copier et coller',
-		copy: 'Copier',
-		copied: 'Copié.',
 		participantsTitle: 'Codes QR pour les participants',
 		participantsHelp:
 			'Les participants balayent un code pour lire les fiches sur leur téléphone, sans rien installer. Ces codes ne contiennent aucune clé.',
@@ -61,7 +54,6 @@ export const qrMessages = defineMessages(
 		caseQrLabel: 'Code QR vers la fiche de {name}',
 		printKit: 'Trousse à imprimer (chaque fiche avec son code QR)',
 		poster: 'Affiche avec le code QR des participants',
-		joinEvent: 'Rejoindre un événement',
 		joinTitle: 'Rejoindre un événement comme coanimateur',
 		joinHelp:
 			'Balayez le code QR de coanimation sur l’écran de l’hôte, ouvrez-en une photo ou collez le lien d’invitation. Aucun réseau n’est nécessaire.',
@@ -85,6 +77,8 @@ export const qrMessages = defineMessages(
 		joinButton: 'Rejoindre et commencer à compter',
 		joinOtherKey:
 			'Cet appareil a déjà cet événement avec une autre clé\u00a0; il ne peut pas le rejoindre de nouveau.',
-		deviceIdLabel: 'Identifiant de cet appareil\u00a0: {id}'
+		deviceIdLabel: 'Identifiant de cet appareil\u00a0: {id}',
+		copy: 'Copier',
+		copied: 'Copié.'
 	}
 );

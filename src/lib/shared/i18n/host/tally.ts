@@ -5,9 +5,6 @@ export const tallyMessages = defineMessages(
 	{
 		eventNotFound: 'This event is not on this device.',
 		backToEvents: 'Back to events',
-		eventTotals: 'Event totals',
-		thisDevice: 'this device',
-		allDevices: 'all devices',
 		headCounts: 'People',
 		projector: 'Projector view',
 		participantsQr: 'Participants QR',
@@ -33,14 +30,13 @@ export const tallyMessages = defineMessages(
 		projectorTitle: 'Our letters so far',
 		projectorTotal: { one: 'action for human rights', other: 'actions for human rights' },
 		projectorPeople: { one: '{count} person writing', other: '{count} people writing' },
-		projectorExit: 'Leave projector view'
+		projectorExit: 'Leave projector view',
+		cohostQr: 'Co-host QR',
+		reportQr: 'Report by QR'
 	},
 	{
 		eventNotFound: 'Cet événement n’est pas sur cet appareil.',
 		backToEvents: 'Retour aux événements',
-		eventTotals: 'Totaux de l’événement',
-		thisDevice: 'cet appareil',
-		allDevices: 'tous les appareils',
 		headCounts: 'Personnes',
 		projector: 'Vue projecteur',
 		participantsQr: 'Code QR des participants',
@@ -69,6 +65,8 @@ export const tallyMessages = defineMessages(
 			other: 'actions pour les droits humains'
 		},
 		projectorPeople: { one: '{count} personne écrit', other: '{count} personnes écrivent' },
-		projectorExit: 'Quitter la vue projecteur'
+		projectorExit: 'Quitter la vue projecteur',
+		cohostQr: 'Code QR de coanimation',
+		reportQr: 'Rapport par QR'
 	}
 );
