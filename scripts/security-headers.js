@@ -28,10 +28,11 @@ const DOCUMENT = {
 /** Hashed build files and icons: not documents. */
 const ASSET = /^\/(_app\/immutable|icons)\//;
 
-// The host app scans QR codes with the camera (joining as a co-host, reading a report). It is one
-// single-page app, and a document keeps the policy it loaded with, so every host screen allows the
-// camera for this origin; the participant, organizer and API paths never need it.
-const NO_CAMERA = /^\/(c|r|organizer|api)(\/|$)/;
+// The host app scans QR codes with the camera (joining as a co-host), and so does the relay page
+// (/r: a phone reads a host's report codes). The host app is one single-page app, and a document
+// keeps the policy it loaded with, so every host screen allows the camera for this origin; the
+// participant, organizer and API paths never need it.
+const NO_CAMERA = /^\/(c|organizer|api)(\/|$)/;
 const DENY = 'microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()';
 
 /** @param {string} path */

@@ -96,7 +96,8 @@ describe('host and co-host', () => {
 	});
 
 	it('the participants’ QR screen carries no contact', async () => {
-		await host.getByRole('link', { name: 'Two-table write-in' }).click();
+		// The event's name links back from the band under the header.
+		await host.locator('.event-band').getByRole('link', { name: 'Two-table write-in' }).click();
 		await host.getByRole('link', { name: 'Participants QR' }).click();
 		const list = host.getByTestId('participants-qr').locator('svg');
 		await list.waitFor();
@@ -109,7 +110,7 @@ describe('host and co-host', () => {
 	it('both count offline and agree on the event totals after syncing', async () => {
 		await tapAdd(cohost, 'Appeal letters', caseName, 3);
 		await tapAdd(cohost, 'Participants', 'this event', 2);
-		await host.getByRole('link', { name: 'Two-table write-in' }).click();
+		await host.locator('.event-band').getByRole('link', { name: 'Two-table write-in' }).click();
 		await host.getByRole('heading', { level: 1, name: 'Two-table write-in' }).waitFor();
 		await tapAdd(host, 'Solidarity cards', caseName, 1);
 

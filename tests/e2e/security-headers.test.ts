@@ -72,9 +72,10 @@ describe('security headers', () => {
 		expect(headers.get('x-frame-options')).toBeNull();
 	});
 
-	it('allow the camera on host screens only', async () => {
+	it('allow the camera on host screens and the relay page only', async () => {
 		expect((await get('/join')).headers.get('permissions-policy')).toMatch(/camera=\(self\)/);
 		expect((await get('/')).headers.get('permissions-policy')).toMatch(/camera=\(self\)/);
+		expect((await get('/r')).headers.get('permissions-policy')).toMatch(/camera=\(self\)/);
 		for (const path of ['/c/en', '/organizer/login', '/api/health']) {
 			expect((await get(path)).headers.get('permissions-policy'), path).toMatch(/camera=\(\)/);
 		}
