@@ -373,6 +373,15 @@ describe('a bad backup file', () => {
 		firstEvent(file).key = 'short';
 		expect(refused(JSON.stringify(file))[0]).toMatchObject({ problem: 'bad_key', path: 'key' });
 		firstEvent(file).key = 'a'.repeat(64);
+		// The signing key is checked as the co-host link checks it: a point on the curve.
+		expect(firstEvent(file).signingKey).toMatch(/^[\w-]{43}\.[\w-]{43}\.[\w-]{43}$/);
+		const signingKey = firstEvent(file).signingKey!;
+		firstEvent(file).signingKey = signingKey.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
+		expect(refused(JSON.stringify(file))[0]).toMatchObject({
+			problem: 'bad_key',
+			path: 'signingKey'
+		});
+		firstEvent(file).signingKey = signingKey;
 		const counter = firstSnapshot(file).counters[0]!;
 		const caseId = counter.caseId;
 		counter.caseId = 'Not A Case';

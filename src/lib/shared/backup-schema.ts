@@ -14,6 +14,7 @@ import { CASE_ID_PATTERN, MAX_CASES } from './case-pack';
 import { CASE_KINDS, EVENT_CASE_ID, EVENT_KINDS, LOCALES, MAX_COUNTER_VALUE } from './domain';
 import { isStamp } from './event-details';
 import { EVENT_KEY_PATTERN, ID_PATTERN } from './ids';
+import { parseSigningKeyText } from './p256';
 import { parseCounterSnapshot, type CounterSnapshot, type SyncErrorCode } from './sync-wire';
 
 export { MAX_BACKUP_BYTES };
@@ -74,7 +75,8 @@ const wireProblems: Record<SyncErrorCode, BackupProblem> = {
 	bad_value: 'bad_value',
 	duplicate_counter: 'duplicate_counter',
 	too_many_counters: 'too_many_counters',
-	bad_public_key: 'bad_field'
+	bad_public_key: 'bad_field',
+	bad_proof: 'bad_field'
 };
 
 /** The wire parser's messages start with where the problem is: "counters[3].plus must …". */
@@ -143,6 +145,17 @@ const eventSchema = v.object(
 		key: v.pipe(
 			v.string(encode('bad_key', '', 'must be a string')),
 			v.regex(EVENT_KEY_PATTERN, encode('bad_key', '', 'must be 64 lowercase hex characters'))
+		),
+		/** The event's P-256 signing key as `x.y.d` (p256.ts): with it the importing device can
+		 * register the event and sign reports by QR. Absent from files saved before it existed. */
+		signingKey: v.optional(
+			v.pipe(
+				v.string(encode('bad_key', '', 'must be a string')),
+				v.check(
+					(text) => parseSigningKeyText(text) !== null,
+					encode('bad_key', '', 'must be x.y.d of a P-256 key, base64url each')
+				)
+			)
 		),
 		lang: v.picklist(LOCALES, encode('bad_field', '', `must be one of ${LOCALES.join(', ')}`)),
 		expected: v.nullable(

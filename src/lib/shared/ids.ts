@@ -27,5 +27,8 @@ export const EVENT_KEY_PATTERN = /^[0-9a-f]{64}$/;
  */
 export const PUBLIC_KEY_PATTERN = /^B[A-Za-z0-9_-]{85}[AEIMQUYcgkosw048]$/;
 
+/** A registration proof (event-id.ts): an ECDSA P-256 signature, r || s (64 bytes), base64url. */
+export const PROOF_PATTERN = /^[A-Za-z0-9_-]{86}$/;
+
 export const isId = (value: unknown): value is string =>
 	typeof value === 'string' && ID_PATTERN.test(value);

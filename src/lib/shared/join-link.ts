@@ -6,7 +6,7 @@
 import { isLocale, type Locale } from './domain';
 import { DETAIL_FIELDS, parseEventDetails, type StampedEventDetails } from './event-details';
 import { EVENT_KEY_PATTERN, isId } from './ids';
-import { fromBase64Url, isP256Point, signingKeyOf, type SigningKey } from './p256';
+import { parseSigningKeyText, signingKeyText, type SigningKey } from './p256';
 
 export interface JoinPayload extends StampedEventDetails {
 	id: string;
@@ -40,7 +40,7 @@ export function joinLink(origin: string, event: JoinPayload): string {
 		params.set(short, String(event[field as keyof typeof FIELDS]));
 	}
 	const key = event.signingKey;
-	if (key) params.set(SIGNING_KEY_FIELD, `${key.x}.${key.y}.${key.d}`);
+	if (key) params.set(SIGNING_KEY_FIELD, signingKeyText(key));
 	return `${origin}/join#${params.toString()}`;
 }
 
@@ -65,22 +65,9 @@ export function parseJoinLink(text: string): JoinParse {
 	const value: JoinPayload = { ...details.value, id, key, lang, updatedBy: get('updatedBy') };
 	const signing = params.get(SIGNING_KEY_FIELD);
 	if (signing !== null) {
-		const signingKey = parseSigningKey(signing);
+		const signingKey = parseSigningKeyText(signing);
 		if (!signingKey) return { ok: false, reason: 'signing key' };
 		value.signingKey = signingKey;
 	}
 	return { ok: true, value };
-}
-
-function parseSigningKey(text: string): SigningKey | null {
-	const parts = text.split('.');
-	if (parts.length !== 3) return null;
-	const bytes = parts.map(fromBase64Url);
-	if (bytes.some((part) => part?.length !== 32)) return null;
-	const point = new Uint8Array(65);
-	point[0] = 4;
-	point.set(bytes[0]!, 1);
-	point.set(bytes[1]!, 33);
-	if (!isP256Point(point)) return null;
-	return signingKeyOf(parts[2]!, parts[0]!, parts[1]!);
 }

@@ -110,6 +110,24 @@ export function signingKeyOf(d: string, x: string, y: string): SigningKey {
 	return { kty: 'EC', crv: 'P-256', d, x, y };
 }
 
+/** The private key as one piece of text, `x.y.d` (base64url each): the co-host link's `s`
+ * field and a backup file's `signingKey`. */
+export const signingKeyText = (key: SigningKey): string => `${key.x}.${key.y}.${key.d}`;
+
+/** The key back from its text, or null unless x and y are a point on the curve. */
+export function parseSigningKeyText(text: string): SigningKey | null {
+	const parts = text.split('.');
+	if (parts.length !== 3) return null;
+	const bytes = parts.map(fromBase64Url);
+	if (bytes.some((part) => part?.length !== 32)) return null;
+	const point = new Uint8Array(RAW_PUBLIC_KEY_BYTES);
+	point[0] = 4;
+	point.set(bytes[0]!, 1);
+	point.set(bytes[1]!, 33);
+	if (!isP256Point(point)) return null;
+	return signingKeyOf(parts[2]!, parts[0]!, parts[1]!);
+}
+
 /** The public half as raw bytes: 0x04 || x || y. */
 export function rawPublicKey(key: Pick<SigningKey, 'x' | 'y'>): Uint8Array {
 	const x = fromBase64Url(key.x);

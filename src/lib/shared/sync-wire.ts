@@ -29,10 +29,13 @@ import {
 	type StampedEventDetails
 } from './event-details';
 import { parseEventContact, type EventContact } from './event-contact';
-import { PUBLIC_KEY_PATTERN, isId } from './ids';
+import { PROOF_PATTERN, PUBLIC_KEY_PATTERN, isId } from './ids';
 
 export const PUBLIC_KEY_RULE =
 	'publicKey must be a P-256 point on the curve: base64url of 0x04 || x || y, 87 characters';
+
+export const PROOF_RULE =
+	'proof must be an ECDSA P-256 signature (r || s) in base64url, 86 characters';
 
 /** The largest sync body the endpoint reads, in bytes. */
 export const MAX_SYNC_BODY_BYTES = 256 * 1024;
@@ -52,6 +55,9 @@ export interface CounterSnapshot {
 	/** The event's public signing key (base64url of the raw P-256 point), so the server can check
 	 * reports relayed by QR later. Stored only when the server has none for the event yet. */
 	publicKey?: string;
+	/** With publicKey, on the first sync of a key-bound event (event-id.ts): the event key's hash
+	 * signed with the event's private key, which lets the sync register the id. */
+	proof?: string;
 	/** The organizers' contact (event-contact.ts), its own last-writer-wins register stamped
 	 * (updatedAt, deviceId). Absent means "no news", never "clear"; the answer never carries it. */
 	contact?: EventContact;
@@ -91,7 +97,8 @@ export type SyncErrorCode =
 	| 'bad_value'
 	| 'duplicate_counter'
 	| 'too_many_counters'
-	| 'bad_public_key';
+	| 'bad_public_key'
+	| 'bad_proof';
 
 export type WireResult<T> =
 	| { ok: true; value: T }
@@ -222,6 +229,13 @@ export function parseCounterSnapshot(
 				fail('bad_public_key', PUBLIC_KEY_RULE);
 			}
 			snapshot.publicKey = body.publicKey;
+		}
+		if (body.proof !== undefined) {
+			if (typeof body.proof !== 'string' || !PROOF_PATTERN.test(body.proof)) {
+				fail('bad_proof', PROOF_RULE);
+			}
+			if (snapshot.publicKey === undefined) fail('bad_proof', 'A proof comes with its publicKey');
+			snapshot.proof = body.proof;
 		}
 		return snapshot;
 	});

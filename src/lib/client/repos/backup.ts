@@ -20,6 +20,7 @@ import {
 	stampedDetailsOf,
 	type StampedEventDetails
 } from '$lib/shared/event-details';
+import { parseSigningKeyText, signingKeyText } from '$lib/shared/p256';
 import type { CounterSnapshot } from '$lib/shared/sync-wire';
 import { db } from '../db/database';
 import type { CounterRow, EventRow } from '../db/rows';
@@ -81,6 +82,7 @@ async function backupEventOf(event: EventRow, me: string): Promise<BackupEvent> 
 	return {
 		id: event.id,
 		key: event.key,
+		...(event.signingKey && { signingKey: signingKeyText(event.signingKey) }),
 		lang: event.lang,
 		expected: event.expected,
 		createdAt: event.createdAt,
@@ -198,6 +200,7 @@ export async function importBackup(backup: Backup): Promise<ImportedEvent[]> {
 				const details = backupEventDetails(item);
 				const contact = backupEventContact(item);
 				const existing = await database.events.get(item.id);
+				const signingKey = item.signingKey ? parseSigningKeyText(item.signingKey) : null;
 				if (existing && existing.key !== item.key) {
 					results.push({ id: item.id, name: existing.name, status: 'other_key', added: 0 });
 					continue;
@@ -208,6 +211,7 @@ export async function importBackup(backup: Backup): Promise<ImportedEvent[]> {
 						...(contact && { contact: eventContactOf(contact) }),
 						id: item.id,
 						key: item.key,
+						...(signingKey && { signingKey }),
 						lang: item.lang,
 						expected: item.expected,
 						createdAt: item.createdAt,
@@ -215,9 +219,19 @@ export async function importBackup(backup: Backup): Promise<ImportedEvent[]> {
 					};
 					await database.events.add(row);
 					touched.add(item.id);
-				} else if (pickLatestDetails(existing, details) !== existing) {
-					// Newer details from the file: the relayed snapshot carries them to the server.
-					await database.events.put({ ...existing, ...stampedDetailsOf(details) });
+				} else {
+					// Newer details from the file: the relayed snapshot carries them to the server. A
+					// signing key is learnt as from a co-host link: the device can now register the
+					// event and sign its reports.
+					const newer = pickLatestDetails(existing, details) !== existing;
+					const learnt = !existing.signingKey && signingKey;
+					if (newer || learnt) {
+						await database.events.put({
+							...existing,
+							...(learnt && { signingKey }),
+							...(newer && stampedDetailsOf(details))
+						});
+					}
 				}
 				if (existing && contact) {
 					// The device's own contact is stamped by the device itself, as its sync sends it.

@@ -11,7 +11,8 @@ import {
 	type EventDetails,
 	type StampedEventDetails
 } from '$lib/shared/event-details';
-import { randomEventKey, randomId } from '$lib/shared/ids';
+import { eventIdOfSigningKey } from '$lib/shared/event-id';
+import { randomEventKey } from '$lib/shared/ids';
 import { generateSigningKey, signingKeyOf } from '$lib/shared/p256';
 import type { JoinPayload } from '$lib/shared/join-link';
 import { db } from '../db/database';
@@ -43,8 +44,9 @@ function savedContact(
 }
 
 /**
- * Creates an event entirely on the device: its id, its 256-bit key and its P-256 signing key
- * (for reports by QR) are made here.
+ * Creates an event entirely on the device: its P-256 signing key, its id (derived from the
+ * signing key's public half, so nobody else can register it: event-id.ts) and its 256-bit key
+ * are made here.
  */
 export async function createEvent(input: NewEvent): Promise<EventRow> {
 	const signingKey = await generateSigningKey();
@@ -54,7 +56,7 @@ export async function createEvent(input: NewEvent): Promise<EventRow> {
 	const row: EventRow = {
 		...fields,
 		...(contact && { contact }),
-		id: randomId(),
+		id: await eventIdOfSigningKey(signingKey),
 		key: randomEventKey(),
 		signingKey,
 		createdAt: now,

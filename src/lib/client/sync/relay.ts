@@ -6,6 +6,7 @@
  * again.
  */
 import { SYNC_FORMAT_VERSION } from '$lib/shared/domain';
+import type { CounterSnapshot } from '$lib/shared/sync-wire';
 import type { EventRow } from '../db/rows';
 import { acknowledgeRelayed, pendingRelayed, recordRelayedFailure } from '../repos/relayed';
 import { isRefusal } from '../repos/sync-state';
@@ -18,7 +19,9 @@ import { postSnapshot, type SyncFailure } from './transport';
 export async function sendRelayed(
 	event: Pick<EventRow, 'id' | 'key'>,
 	fetcher: typeof fetch,
-	retryRefused: boolean
+	retryRefused: boolean,
+	/** The event's public key and registration proof when this is the session's first send. */
+	registration: Pick<CounterSnapshot, 'publicKey' | 'proof'> = {}
 ): Promise<SyncFailure | null> {
 	let first: SyncFailure | null = null;
 	for (const row of await pendingRelayed(event.id)) {
@@ -30,7 +33,8 @@ export async function sendRelayed(
 				format: SYNC_FORMAT_VERSION,
 				deviceId: row.deviceId,
 				event: row.details,
-				counters: row.counters
+				counters: row.counters,
+				...registration
 			},
 			fetcher
 		);

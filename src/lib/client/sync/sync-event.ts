@@ -8,6 +8,7 @@ import { eventContactOf } from '$lib/shared/event-contact';
 import { stampedDetailsOf } from '$lib/shared/event-details';
 // Static on purpose: this module runs in the service worker too, where import() is not allowed.
 import { publicKeyText } from '$lib/shared/p256';
+import { isKeyBoundId, registrationProof } from '$lib/shared/event-id';
 import { deviceId } from '../repos/device';
 import { listEvents } from '../repos/events';
 import {
@@ -61,7 +62,8 @@ export async function syncEvent(
 	// snapshot, whose totals the screens show, already includes them.
 	const retryRefused = !retriedRelayed.has(event.id);
 	retriedRelayed.add(event.id);
-	const relayFailure = await sendRelayed(event, fetcher, retryRefused);
+	const registration = sentWhole.has(eventId) ? {} : await registrationFields(event);
+	const relayFailure = await sendRelayed(event, fetcher, retryRefused, registration);
 	if (relayFailure?.kind === 'network') {
 		await recordFailedSync({ eventId: event.id, attemptAt: Date.now(), error: 'network' });
 		return { ok: false, failure: relayFailure };
@@ -73,10 +75,9 @@ export async function syncEvent(
 		format: SYNC_FORMAT_VERSION,
 		deviceId: device,
 		event: details,
-		counters: sent.map(({ caseId, kind, plus, minus }) => ({ caseId, kind, plus, minus }))
+		counters: sent.map(({ caseId, kind, plus, minus }) => ({ caseId, kind, plus, minus })),
+		...registration
 	};
-	// The server keeps the first public key it hears of, so reports by QR can be checked later.
-	if (event.signingKey) snapshot.publicKey = publicKeyText(event.signingKey);
 	// Sent whenever the device has one, like the details: the server keeps the latest by stamp,
 	// and a server restored from an older backup learns it again. A device without one sends
 	// nothing, which the server reads as "no news".
@@ -84,6 +85,12 @@ export async function syncEvent(
 	const outcome = await postSnapshot(event.id, event.key, snapshot, fetcher);
 	if (!outcome.ok) {
 		const { failure } = outcome;
+		if (isUnregistered(failure) && sentWhole.has(eventId)) {
+			// The server no longer knows the event (restored from an older backup, say): send it
+			// again whole, with the proof that registers it.
+			sentWhole.delete(eventId);
+			return syncEvent(eventId, fetcher);
+		}
 		const rejected = failure.kind === 'rejected';
 		await recordFailedSync({
 			eventId: event.id,
@@ -113,6 +120,25 @@ export async function syncEvent(
 	}
 	return { ok: true };
 }
+
+/**
+ * Sent once a session, with the whole resend (and with the relayed counts that go before it): the
+ * server keeps the first public key it hears of, to check reports by QR, and registers a key-bound
+ * event only with its proof (event-id.ts). Never sending them again spares every later sync the
+ * bytes and the server the check.
+ */
+async function registrationFields(
+	event: EventRow
+): Promise<Pick<CounterSnapshot, 'publicKey' | 'proof'>> {
+	const { signingKey } = event;
+	if (!signingKey) return {};
+	const publicKey = publicKeyText(signingKey);
+	if (!isKeyBoundId(event.id)) return { publicKey };
+	return { publicKey, proof: await registrationProof({ ...event, signingKey }) };
+}
+
+const isUnregistered = (failure: SyncFailure) =>
+	failure.kind === 'rejected' && failure.code === 'unregistered_event';
 
 /**
  * True when sending would repeat a request the server refused: same details, already retried

@@ -51,6 +51,8 @@ export interface ApplySnapshot {
 	/** Server time of this sync. */
 	now: number;
 	limits: SyncLimits;
+	/** Whether this request may register the event if it is unknown (sync/registration.ts). */
+	mayRegister: boolean;
 	/** Who registers a new event, for the per-address limit; absent (tests, tools): no limit. */
 	clientAddress?: string;
 }
@@ -61,7 +63,8 @@ export type ApplyFailure =
 	| 'bad_public_key'
 	| 'too_many_devices'
 	| 'device_removed'
-	| 'too_many_registrations';
+	| 'too_many_registrations'
+	| 'unregistered';
 
 export type ApplyResult =
 	| { ok: true; answer: SyncAnswer }
@@ -129,7 +132,7 @@ export async function applySnapshot(db: AppDb, input: ApplySnapshot): Promise<Ap
 async function apply(
 	sql: SyncStatements,
 	run: RunQuery,
-	{ eventId, auth, snapshot, now, limits, clientAddress }: ApplySnapshot
+	{ eventId, auth, snapshot, now, limits, mayRegister, clientAddress }: ApplySnapshot
 ): Promise<SyncAnswer> {
 	const publicKey = auth.by === 'signature' ? auth.publicKey : (snapshot.publicKey ?? null);
 	// Checked on the curve only when it may be stored (off the hot path of a known event's sync).
@@ -147,8 +150,10 @@ async function apply(
 		: null;
 	let stored = (await run<StoredEvent>(sql.touchEvent(now, eventId)))[0];
 	if (!stored) {
-		// Trust on first use. DO NOTHING + read back makes two first syncs racing in two processes
-		// agree on one key: the loser reads the winner's row and is judged by its hash.
+		// Registered by its first request, when that may (a key-bound id only with a proof). DO
+		// NOTHING + read back makes two first syncs racing in two processes agree on one key: the
+		// loser reads the winner's row and is judged by its hash.
+		if (!mayRegister) throw new Refused('unregistered');
 		checkKey();
 		const inserted = await run(
 			sql.insertEvent([

@@ -17,6 +17,7 @@ import {
 } from '$lib/shared/sync-wire';
 import { DEFAULT_LIMITS, type SyncLimits } from './limits';
 import { readJsonBody } from './read-body';
+import { registrationRight } from './registration';
 
 /** What a sync needs to know of the case packs. */
 export interface SyncCases {
@@ -129,6 +130,11 @@ export async function checkAndApply(
 	const limits = deps.limits ?? DEFAULT_LIMITS;
 	const ahead = stampTooFarAhead(snapshot.value, now, limits.maxClockAheadMs);
 	if (ahead) return refuse(400, 'bad_event', ahead.message, ahead.field);
+	const right = await registrationRight(eventId, auth, snapshot.value);
+	if (right === 'bad_proof') {
+		logRefusedProof(what, eventId, 'bad_proof');
+		return refuse(400, 'bad_proof', 'The proof does not match this event’s id and key');
+	}
 
 	try {
 		const result = await applySnapshot(db, {
@@ -137,8 +143,16 @@ export async function checkAndApply(
 			snapshot: snapshot.value,
 			now,
 			limits,
+			mayRegister: right === 'may',
 			clientAddress
 		});
+		if (!result.ok && result.reason === 'unregistered') {
+			return refuse(
+				409,
+				'unregistered_event',
+				'This event’s id is derived from its public key: only a request that proves it holds the event’s private key can register it'
+			);
+		}
 		// Read before the transaction: a pack published meanwhile shows at the next sync.
 		if (result.ok && cases.stamp) result.answer.pack = cases.stamp;
 		return { ok: true, result, snapshot: snapshot.value };
