@@ -15,13 +15,17 @@ export interface JoinPayload extends StampedEventDetails {
 	/** The event's P-256 key, so a co-host can sign its own reports by QR. Absent from links of
 	 * events made before reports by QR existed. */
 	signingKey?: SigningKey;
+	/** The event this one replaces (event-move.ts): a co-host's device moves its counts for that
+	 * event into this one as it joins. */
+	movedFrom?: string;
 }
 
 /** The signing key travels as one field, `s=x.y.d` (base64url each). */
 const SIGNING_KEY_FIELD = 's';
+const MOVED_FROM_FIELD = 'm';
 
 /** Each field's one-letter name in the fragment: typed so a new field must be given one. */
-const FIELDS: Record<Exclude<keyof JoinPayload, 'signingKey'>, string> = {
+const FIELDS: Record<Exclude<keyof JoinPayload, 'signingKey' | 'movedFrom'>, string> = {
 	id: 'e',
 	key: 'k',
 	name: 'n',
@@ -41,6 +45,7 @@ export function joinLink(origin: string, event: JoinPayload): string {
 	}
 	const key = event.signingKey;
 	if (key) params.set(SIGNING_KEY_FIELD, signingKeyText(key));
+	if (event.movedFrom) params.set(MOVED_FROM_FIELD, event.movedFrom);
 	return `${origin}/join#${params.toString()}`;
 }
 
@@ -68,6 +73,11 @@ export function parseJoinLink(text: string): JoinParse {
 		const signingKey = parseSigningKeyText(signing);
 		if (!signingKey) return { ok: false, reason: 'signing key' };
 		value.signingKey = signingKey;
+	}
+	const movedFrom = params.get(MOVED_FROM_FIELD);
+	if (movedFrom !== null) {
+		if (!isId(movedFrom) || movedFrom === id) return { ok: false, reason: 'moved from' };
+		value.movedFrom = movedFrom;
 	}
 	return { ok: true, value };
 }

@@ -28,6 +28,10 @@ export interface EventRow extends StampedEventDetails {
 	/** When the host archived the event (out of the main list, into "Archived"): this device's
 	 * tidying only, never synced. Not indexed: no schema version bump. */
 	archivedAt?: number;
+	/** The event this one replaced because the server holds that one under another key
+	 * (event-move.ts): the co-host link carries it, so co-hosts' counts move here too. Never
+	 * synced. Not indexed: no schema version bump. */
+	movedFrom?: string;
 }
 
 /** This device's own PN-counter for one (event, case, kind). Other devices' rows stay on theirs. */

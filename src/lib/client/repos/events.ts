@@ -11,14 +11,14 @@ import {
 	type EventDetails,
 	type StampedEventDetails
 } from '$lib/shared/event-details';
-import { eventIdOfSigningKey } from '$lib/shared/event-id';
-import { randomEventKey } from '$lib/shared/ids';
-import { generateSigningKey, signingKeyOf } from '$lib/shared/p256';
+import { signingKeyOf } from '$lib/shared/p256';
 import type { JoinPayload } from '$lib/shared/join-link';
 import { db } from '../db/database';
 import type { EventRow } from '../db/rows';
 import { notifyLocalChange } from './changes';
 import { deviceId } from './device';
+import { newEventIdentity } from './event-identity';
+import { moveCounts } from './event-move';
 
 export interface NewEvent extends Omit<EventDetails, 'updatedAt'> {
 	lang: Locale;
@@ -43,22 +43,16 @@ function savedContact(
 	return { groupName, email, updatedAt: Math.max(now, (before?.updatedAt ?? 0) + 1) };
 }
 
-/**
- * Creates an event entirely on the device: its P-256 signing key, its id (derived from the
- * signing key's public half, so nobody else can register it: event-id.ts) and its 256-bit key
- * are made here.
- */
+/** Creates an event entirely on the device, with a new identity. */
 export async function createEvent(input: NewEvent): Promise<EventRow> {
-	const signingKey = await generateSigningKey();
+	const identity = await newEventIdentity();
 	const now = Date.now();
 	const { contact: typed, ...fields } = input;
 	const contact = savedContact(undefined, typed, now);
 	const row: EventRow = {
 		...fields,
 		...(contact && { contact }),
-		id: await eventIdOfSigningKey(signingKey),
-		key: randomEventKey(),
-		signingKey,
+		...identity,
 		createdAt: now,
 		updatedAt: now,
 		updatedBy: await deviceId(),
@@ -131,34 +125,44 @@ export type JoinResult = { ok: true; event: EventRow } | { ok: false; reason: 'o
 
 /**
  * Adds an event this device was invited to co-host. Counting starts from zero on this device:
- * the others' counts arrive through the server. Joining twice is harmless.
+ * the others' counts arrive through the server. Joining twice is harmless. A link that names
+ * an event this one replaced (event-move.ts) moves this device's counts for it here too.
  */
 export async function joinEvent(payload: JoinPayload): Promise<JoinResult> {
 	const database = db();
 	// A plain copy: a screen's payload may be a reactive proxy, which IndexedDB cannot clone.
-	const { signingKey: given, ...fields } = payload;
+	const { signingKey: given, movedFrom, ...fields } = payload;
 	const signingKey = given && signingKeyOf(given.d, given.x, given.y);
-	return database.transaction('rw', database.events, async () => {
+	const tables = [database.events, database.counters, database.relayed, database.syncState];
+	const result = await database.transaction('rw', tables, async () => {
 		const existing = await database.events.get(payload.id);
+		if (existing && existing.key !== payload.key) {
+			return { ok: false as const, reason: 'other_key' as const };
+		}
+		const replaced = movedFrom ? await database.events.get(movedFrom) : undefined;
+		let event: EventRow;
 		if (existing) {
-			if (existing.key !== payload.key) return { ok: false as const, reason: 'other_key' as const };
+			event = existing;
 			if (!existing.signingKey && signingKey) {
 				// Joined before with an older link: the new one lets this device report by QR.
+				event = { ...existing, signingKey };
 				await database.events.update(existing.id, { signingKey });
-				return { ok: true as const, event: { ...existing, signingKey } };
 			}
-			return { ok: true as const, event: existing };
+		} else {
+			event = {
+				...fields,
+				...(signingKey ? { signingKey } : {}),
+				expected: replaced?.expected ?? null,
+				createdAt: Date.now(),
+				detailsDirty: 0
+			};
+			await database.events.add(event);
 		}
-		const row: EventRow = {
-			...fields,
-			...(signingKey ? { signingKey } : {}),
-			expected: null,
-			createdAt: Date.now(),
-			detailsDirty: 0
-		};
-		await database.events.add(row);
-		return { ok: true as const, event: row };
+		if (replaced) await moveCounts(replaced.id, event.id);
+		return { ok: true as const, event };
 	});
+	if (result.ok && movedFrom) notifyLocalChange(result.event.id);
+	return result;
 }
 
 export function joinPayload(event: EventRow): JoinPayload {
@@ -169,5 +173,6 @@ export function joinPayload(event: EventRow): JoinPayload {
 		lang: event.lang
 	};
 	if (event.signingKey) payload.signingKey = event.signingKey;
+	if (event.movedFrom) payload.movedFrom = event.movedFrom;
 	return payload;
 }

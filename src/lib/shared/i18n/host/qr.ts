@@ -34,6 +34,8 @@ export const qrMessages = defineMessages(
 		joinField_details: 'event details',
 		noQrFound: 'No QR code found in that image. Try a sharper photo, taken straight on.',
 		joinConfirm: 'Join “{name}”, {date}, {venue}, {city}?',
+		joinMovesCounts:
+			'It replaces “{name}” on this device: the counts this device made for it move into the new event.',
 		joinButton: 'Join and start counting',
 		joinOtherKey:
 			'This device already has this event with a different key, so it cannot join it again.',
@@ -74,6 +76,8 @@ export const qrMessages = defineMessages(
 		noQrFound:
 			'Aucun code QR trouvé dans cette image. Essayez une photo plus nette, prise de face.',
 		joinConfirm: 'Rejoindre «\u00a0{name}\u00a0», {date}, {venue}, {city}\u00a0?',
+		joinMovesCounts:
+			'Il remplace «\u00a0{name}\u00a0» sur cet appareil\u00a0: les décomptes faits ici pour celui-ci sont déplacés vers le nouvel événement.',
 		joinButton: 'Rejoindre et commencer à compter',
 		joinOtherKey:
 			'Cet appareil a déjà cet événement avec une autre clé\u00a0; il ne peut pas le rejoindre de nouveau.',

@@ -37,7 +37,13 @@ export const syncMessages = defineMessages(
 		syncErr_network:
 			'No connection to the Letterday server. Your counts are safe on this device and will be sent when the connection is back.',
 		syncErr_wrong_key:
-			'The server refused this device’s key for this event. Ask the host to show the co-host QR again and rejoin from it.',
+			'Another device registered this event on the server before this one did, so the server refuses this device’s counts. They are safe here. To send them, move them to a new event: if you host this event, move it below, then show your co-hosts the new co-host QR; if you co-host it, ask the host to do so and join from the new QR.',
+		moveEvent: 'Move the counts to a new event',
+		moveEventConfirm:
+			'This makes a new event with the same details and moves every count this device holds for “{name}” into it. This event then leaves this device. Co-hosts join the new event from its co-host QR, and their counts move with them.',
+		moveEventYes: 'Move the counts',
+		moveEventCancel: 'Cancel',
+		moveEventFailed: 'The counts could not be moved. Nothing changed; try again.',
 		syncErr_server: 'The Letterday server had a problem. Letterday will try again by itself.',
 		syncErr_rejected:
 			'The server refused these counts ({code}). They are safe on this device. Please tell the organizers; tap “Sync now” to try again.',
@@ -99,7 +105,13 @@ export const syncMessages = defineMessages(
 		syncErr_network:
 			'Aucune connexion au serveur Letterday. Vos décomptes sont en sécurité sur cet appareil et seront envoyés au retour de la connexion.',
 		syncErr_wrong_key:
-			'Le serveur a refusé la clé de cet appareil pour cet événement. Demandez à l’hôte d’afficher de nouveau le code QR de coanimation et rejoignez l’événement.',
+			'Un autre appareil a inscrit cet événement sur le serveur avant celui-ci : le serveur refuse donc les décomptes de cet appareil. Ils sont en sécurité ici. Pour les envoyer, déplacez-les vers un nouvel événement : si vous animez cet événement, déplacez-le ci-dessous, puis montrez le nouveau code QR de coanimation à vos coanimateurs ; si vous le coanimez, demandez-le à l’hôte et rejoignez l’événement avec le nouveau code.',
+		moveEvent: 'Déplacer les décomptes vers un nouvel événement',
+		moveEventConfirm:
+			'Un nouvel événement est créé avec les mêmes détails, et tous les décomptes de cet appareil pour « {name} » y sont déplacés. Cet événement quitte ensuite l’appareil. Les coanimateurs rejoignent le nouvel événement avec son code QR de coanimation, et leurs décomptes suivent.',
+		moveEventYes: 'Déplacer les décomptes',
+		moveEventCancel: 'Annuler',
+		moveEventFailed: 'Les décomptes n’ont pas pu être déplacés. Rien n’a changé ; réessayez.',
 		syncErr_server: 'Le serveur Letterday a eu un problème. Letterday réessaiera de lui-même.',
 		syncErr_rejected:
 			'Le serveur a refusé ces décomptes ({code}). Ils sont en sécurité sur cet appareil. Veuillez prévenir les organisateurs\u00a0; touchez «\u00a0Synchroniser maintenant\u00a0» pour réessayer.',
