@@ -37,7 +37,9 @@ export const syncMessages = defineMessages(
 		syncErr_network:
 			'No connection to the Letterday server. Your counts are safe on this device and will be sent when the connection is back.',
 		syncErr_wrong_key:
-			'Another device registered this event on the server before this one did, so the server refuses this device’s counts. They are safe here. To send them, move them to a new event: if you host this event, move it below, then show your co-hosts the new co-host QR; if you co-host it, ask the host to do so and join from the new QR.',
+			'Another device registered this event on the server before this one did, so the server refuses this device’s counts. They are safe here.',
+		moveEventWhy:
+			'To send them, move them to a new event. If you host this event, move it here, then show your co-hosts the new co-host QR. If you co-host it, ask the host to do so, then join from the new QR.',
 		moveEvent: 'Move the counts to a new event',
 		moveEventConfirm:
 			'This makes a new event with the same details and moves every count this device holds for “{name}” into it. This event then leaves this device. Co-hosts join the new event from its co-host QR, and their counts move with them.',
@@ -105,13 +107,15 @@ export const syncMessages = defineMessages(
 		syncErr_network:
 			'Aucune connexion au serveur Letterday. Vos décomptes sont en sécurité sur cet appareil et seront envoyés au retour de la connexion.',
 		syncErr_wrong_key:
-			'Un autre appareil a inscrit cet événement sur le serveur avant celui-ci : le serveur refuse donc les décomptes de cet appareil. Ils sont en sécurité ici. Pour les envoyer, déplacez-les vers un nouvel événement : si vous animez cet événement, déplacez-le ci-dessous, puis montrez le nouveau code QR de coanimation à vos coanimateurs ; si vous le coanimez, demandez-le à l’hôte et rejoignez l’événement avec le nouveau code.',
+			'Un autre appareil a inscrit cet événement sur le serveur avant celui-ci\u00a0: le serveur refuse donc les décomptes de cet appareil. Ils sont en sécurité ici.',
+		moveEventWhy:
+			'Pour les envoyer, déplacez-les vers un nouvel événement. Si vous animez cet événement, déplacez-le ici, puis montrez le nouveau code QR de coanimation à vos coanimateurs. Si vous le coanimez, demandez-le à l’hôte, puis rejoignez l’événement avec le nouveau code.',
 		moveEvent: 'Déplacer les décomptes vers un nouvel événement',
 		moveEventConfirm:
-			'Un nouvel événement est créé avec les mêmes détails, et tous les décomptes de cet appareil pour « {name} » y sont déplacés. Cet événement quitte ensuite l’appareil. Les coanimateurs rejoignent le nouvel événement avec son code QR de coanimation, et leurs décomptes suivent.',
+			'Un nouvel événement est créé avec les mêmes détails, et tous les décomptes de cet appareil pour «\u00a0{name}\u00a0» y sont déplacés. Cet événement quitte ensuite l’appareil. Les coanimateurs rejoignent le nouvel événement avec son code QR de coanimation, et leurs décomptes suivent.',
 		moveEventYes: 'Déplacer les décomptes',
 		moveEventCancel: 'Annuler',
-		moveEventFailed: 'Les décomptes n’ont pas pu être déplacés. Rien n’a changé ; réessayez.',
+		moveEventFailed: 'Les décomptes n’ont pas pu être déplacés. Rien n’a changé\u00a0; réessayez.',
 		syncErr_server: 'Le serveur Letterday a eu un problème. Letterday réessaiera de lui-même.',
 		syncErr_rejected:
 			'Le serveur a refusé ces décomptes ({code}). Ils sont en sécurité sur cet appareil. Veuillez prévenir les organisateurs\u00a0; touchez «\u00a0Synchroniser maintenant\u00a0» pour réessayer.',
