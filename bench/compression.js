@@ -2,7 +2,8 @@
  * What compression (scripts/compress.js) saves on the answers Node renders: the bytes of a case
  * sheet, the case list and /api/cases as sent with no Accept-Encoding, with gzip and with brotli,
  * read raw through node:http (fetch would decode them); then the CPU one compression of each
- * body costs at the server's settings, timed in this process.
+ * body costs at the server's settings, timed in this process; then what the wrapper adds to a
+ * sync-sized answer (benchOverhead).
  *
  *   node bench/compression.js      starts the built server (scripts/serve.js) on a free port
  */
@@ -12,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
-import { BROTLI_QUALITY, GZIP_LEVEL } from '../scripts/compress.js';
+import { BROTLI_QUALITY, GZIP_LEVEL, compress } from '../scripts/compress.js';
 import { startBuiltServer } from './server.js';
 
 /** @returns {Promise<{ coding: string, body: Buffer }>} */
@@ -92,6 +93,94 @@ export async function benchCompression({ baseUrl, log = console.log }) {
 	return rows;
 }
 
+/**
+ * The wrapper's own cost on the sync endpoint's answers, away from SvelteKit and the database
+ * (whose cost swamps it and moves with the machine's load): a bare node:http server answers a
+ * JSON body the way SvelteKit writes one (writeHead, then write and end in later microtasks),
+ * with and without compress(), in interleaved rounds over 8 keep-alive connections; client and
+ * server share this process, so the figure is the CPU of both per request. A 470-byte body is a
+ * three-counter sync answer (under THRESHOLD: held, then sent as is), 3.3 KB a 54-counter one
+ * (compressed with brotli).
+ */
+export async function benchOverhead({ log = console.log, rounds = 6, requests = 4000 } = {}) {
+	const sizes = [470, 3300];
+	let body = Buffer.alloc(0);
+	let wrap = false;
+	const server = http.createServer((request, response) => {
+		request.resume();
+		request.on('end', () => {
+			if (wrap) compress(request, response);
+			response.setHeader('content-type', 'application/json');
+			response.writeHead(200);
+			Promise.resolve()
+				.then(() => response.write(body))
+				.then(() => response.end());
+		});
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+	const url = `http://127.0.0.1:${server.address().port}/`;
+	const one = () =>
+		new Promise((resolve, reject) =>
+			http
+				.request(
+					url,
+					{ method: 'POST', agent, headers: { 'accept-encoding': 'gzip, deflate, br' } },
+					(response) => {
+						response.resume();
+						response.on('end', resolve);
+					}
+				)
+				.on('error', reject)
+				.end('{}')
+		);
+	async function round(n) {
+		const before = process.cpuUsage();
+		let left = n;
+		await Promise.all(
+			Array.from({ length: 8 }, async () => {
+				while (left-- > 0) await one();
+			})
+		);
+		const used = process.cpuUsage(before);
+		return (used.user + used.system) / n;
+	}
+	const results = [];
+	try {
+		for (const size of sizes) {
+			// A JSON of totals: case ids and kinds repeat, as in a sync answer.
+			const totals = [];
+			while (JSON.stringify(totals).length < size - 12) {
+				const i = totals.length;
+				totals.push({ caseId: `case-${i % 13}`, kind: ['letter', 'card'][i % 2], total: i * 37 });
+			}
+			body = Buffer.from(JSON.stringify({ totals }).slice(0, size));
+			wrap = false;
+			await round(requests / 2);
+			wrap = true;
+			await round(requests / 2);
+			const times = { off: [], on: [] };
+			for (let i = 0; i < rounds; i += 1) {
+				for (const mode of ['off', 'on']) {
+					wrap = mode === 'on';
+					times[mode].push(await round(requests));
+				}
+			}
+			const med = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+			const row = { size, offUs: med(times.off), onUs: med(times.on) };
+			results.push(row);
+			log(
+				`answer of ${size} B: ${row.offUs.toFixed(0)} µs without compress(), ` +
+					`${row.onUs.toFixed(0)} µs with (median of ${rounds} interleaved rounds of ${requests})`
+			);
+		}
+	} finally {
+		agent.destroy();
+		server.close();
+	}
+	return results;
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
 	const dataDir = mkdtempSync(join(tmpdir(), 'letterday-bench-'));
 	const server = await startBuiltServer({ DATA_DIR: dataDir, DATABASE_URL: '' });
@@ -101,4 +190,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
 		await server.stop();
 		rmSync(dataDir, { recursive: true, force: true });
 	}
+	console.log('\nWhat compress() adds per request (CPU of client and server, one process):');
+	await benchOverhead();
 }
