@@ -2,8 +2,9 @@
  * Page weight of the participant pages: what a phone downloads to read the case list and each
  * case sheet, in both languages. For every page: the HTML plus every stylesheet and script it
  * references (a first visit, nothing cached), photos apart. Requests ask for gzip; a response the
- * server sent uncompressed is gzipped here (level 6, what nginx or Caddy would send) so the figure
- * is the gzipped size either way, and the bytes this server really put on the wire are shown too.
+ * server sent uncompressed (COMPRESSION=off, or a server before scripts/compress.js) is gzipped
+ * here (level 6, what scripts/compress.js, nginx or Caddy send) so the figure is the gzipped size
+ * either way, and the bytes this server really put on the wire are shown too.
  *
  * Budget (docs/case-pages.md): at most 20 KB gzipped per sheet, aim 14 KB (one round trip).
  *

@@ -9,7 +9,10 @@
  * a temp DATA_DIR and once on PostgreSQL when BENCH_DATABASE_URL, TEST_DATABASE_URL or
  * DATABASE_URL is set (in a throwaway schema), and prints requests/s and latencies for each.
  * Options: --seconds N, --connections N, --only sqlite|postgres, --build DIR (a copy of build/),
- * --calibrate (first measure a bare node:http server: what this machine and client can reach).
+ * --calibrate (first measure a bare node:http server: what this machine and client can reach),
+ * --counters N (counters per request, default 3; 54 is every counter of the sample pack, an
+ * answer of about 3 KB), --compression on|off|both (the server's COMPRESSION setting; both runs
+ * SQLite twice, off then on). Requests say `Accept-Encoding: gzip, deflate, br` as a browser does.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -41,8 +44,9 @@ async function caseIdsOf(baseUrl) {
 function post(agent, url, headers, body) {
 	return new Promise((resolvePost, reject) => {
 		const req = request(url, { method: 'POST', agent, headers }, (res) => {
-			res.resume();
-			res.on('end', () => resolvePost(res.statusCode));
+			let bytes = 0;
+			res.on('data', (chunk) => (bytes += chunk.length));
+			res.on('end', () => resolvePost({ status: res.statusCode, bytes }));
 			res.on('error', reject);
 		});
 		req.on('error', reject);
@@ -57,8 +61,23 @@ const percentile = (sorted, p) =>
  * Each connection plays one device of its own event and sends that device's three counters with
  * values that grow every request, so every request writes (no replay shortcut).
  */
-export async function benchSync({ baseUrl, seconds = 10, connections = 8, warmupSeconds = 2 }) {
-	const [caseA, caseB, caseC] = await caseIdsOf(baseUrl);
+export async function benchSync({
+	baseUrl,
+	seconds = 10,
+	connections = 8,
+	warmupSeconds = 2,
+	counters = 3
+}) {
+	const caseIds = await caseIdsOf(baseUrl);
+	/** The first `counters` (case, kind) pairs of the pack, then the event's own. */
+	const slots = [
+		...caseIds.flatMap((caseId) =>
+			['letter', 'card', 'petition', 'online'].map((kind) => ({ caseId, kind }))
+		),
+		{ caseId: '_event', kind: 'participants' },
+		{ caseId: '_event', kind: 'firstTimers' }
+	].slice(0, counters);
+	let bytes = 0;
 	const agent = new Agent({ keepAlive: true, maxSockets: connections });
 	const latencies = [];
 	let errors = 0;
@@ -69,7 +88,11 @@ export async function benchSync({ baseUrl, seconds = 10, connections = 8, warmup
 		const key = randomKey();
 		const deviceId = randomId();
 		const url = `${baseUrl}/api/events/${eventId}/sync`;
-		const headers = { 'content-type': 'application/json', authorization: `Bearer ${key}` };
+		const headers = {
+			'content-type': 'application/json',
+			authorization: `Bearer ${key}`,
+			'accept-encoding': 'gzip, deflate, br'
+		};
 		const event = {
 			name: 'Benchmark',
 			venue: 'Hall',
@@ -83,17 +106,15 @@ export async function benchSync({ baseUrl, seconds = 10, connections = 8, warmup
 				format: 1,
 				deviceId,
 				event,
-				counters: [
-					{ caseId: caseA, kind: 'letter', plus: n, minus: 0 },
-					{ caseId: caseB, kind: 'card', plus: n, minus: n >> 3 },
-					{ caseId: caseC, kind: 'petition', plus: n, minus: 0 }
-				]
+				counters: slots.map((slot, i) => ({ ...slot, plus: n, minus: i % 3 === 1 ? n >> 3 : 0 }))
 			});
 			const started = performance.now();
-			const status = await post(agent, url, headers, body).catch(() => 0);
+			const answer = await post(agent, url, headers, body).catch(() => ({ status: 0, bytes: 0 }));
 			if (!measuring) continue;
-			if (status === 200) latencies.push(performance.now() - started);
-			else errors += 1;
+			if (answer.status === 200) {
+				latencies.push(performance.now() - started);
+				bytes += answer.bytes;
+			} else errors += 1;
 		}
 	}
 
@@ -110,6 +131,8 @@ export async function benchSync({ baseUrl, seconds = 10, connections = 8, warmup
 		errors,
 		seconds: elapsed,
 		connections,
+		/** Mean body bytes of an answer, as sent (compressed or not). */
+		answerBytes: latencies.length ? bytes / latencies.length : NaN,
 		rps: latencies.length / elapsed,
 		p50: percentile(latencies, 0.5),
 		p95: percentile(latencies, 0.95),
@@ -173,12 +196,20 @@ async function withPostgresSchema(url, work) {
 }
 
 function parseArgs(argv) {
-	const options = { seconds: 10, connections: 8, build: join(root, 'build') };
+	const options = {
+		seconds: 10,
+		connections: 8,
+		counters: 3,
+		compression: 'on',
+		build: join(root, 'build')
+	};
 	for (let i = 0; i < argv.length; i += 1) {
 		if (argv[i] === '--seconds') options.seconds = Number(argv[++i]);
 		else if (argv[i] === '--connections') options.connections = Number(argv[++i]);
 		else if (argv[i] === '--only') options.only = argv[++i];
 		else if (argv[i] === '--calibrate') options.calibrate = true;
+		else if (argv[i] === '--counters') options.counters = Number(argv[++i]);
+		else if (argv[i] === '--compression') options.compression = argv[++i];
 		// A copy of build/ keeps a long run safe from someone rebuilding meanwhile.
 		else if (argv[i] === '--build') options.build = resolve(argv[++i]);
 	}
@@ -191,6 +222,7 @@ const format = (name, r) =>
 		`p50 ${r.p50.toFixed(2)} ms`,
 		`p95 ${r.p95.toFixed(2)} ms`,
 		`p99 ${r.p99.toFixed(2)} ms`,
+		Number.isNaN(r.answerBytes) ? undefined : `answer ${r.answerBytes.toFixed(0)} B`,
 		r.serverCpuMsPerRequest === undefined
 			? undefined
 			: `server CPU ${r.serverCpuMsPerRequest.toFixed(3)} ms/request`,
@@ -207,7 +239,7 @@ async function main() {
 		);
 		process.exit(1);
 	}
-	const { build, only, calibrate, ...benchOptions } = options;
+	const { build, only, calibrate, compression, ...benchOptions } = options;
 	const results = [];
 	if (calibrate) {
 		const server = await startServer(build, {}, true);
@@ -219,13 +251,19 @@ async function main() {
 			await server.stop();
 		}
 	}
-	if (only !== 'postgres') {
+	const settings = compression === 'both' ? ['off', 'on'] : [compression];
+	for (const setting of only === 'postgres' ? [] : settings) {
+		const name = settings.length > 1 ? `sqlite, compression ${setting}` : 'sqlite';
 		const dataDir = mkdtempSync(join(tmpdir(), 'letterday-bench-'));
-		const server = await startServer(build, { DATA_DIR: dataDir, DATABASE_URL: '' });
+		const server = await startServer(build, {
+			DATA_DIR: dataDir,
+			DATABASE_URL: '',
+			COMPRESSION: setting
+		});
 		try {
 			const result = await measure(server, benchOptions);
-			results.push(['sqlite', result]);
-			console.log(format('sqlite', result));
+			results.push([name, result]);
+			console.log(format(name, result));
 		} finally {
 			await server.stop();
 			rmSync(dataDir, { recursive: true, force: true });
@@ -240,7 +278,8 @@ async function main() {
 			await withPostgresSchema(pgUrl, async (schema) => {
 				const server = await startServer(build, {
 					DATABASE_URL: pgUrl,
-					DATABASE_SCHEMA: schema
+					DATABASE_SCHEMA: schema,
+					COMPRESSION: compression === 'off' ? 'off' : 'on'
 				});
 				try {
 					const result = await measure(server, benchOptions);

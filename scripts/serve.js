@@ -8,11 +8,16 @@
 //   SHUTDOWN_TIMEOUT (default 30): on SIGTERM/SIGINT, requests in flight get this long.
 // HOST, PORT, ORIGIN, ADDRESS_HEADER, BODY_SIZE_LIMIT and the rest work as with `node build`.
 // Every response, static files included, gets the security headers (security-headers.js).
+// What SvelteKit renders (pages, JSON answers, exports) is compressed, brotli or gzip, when the
+// client accepts it and the body is 1 KB or more (compress.js); the built files come
+// precompressed from adapter-node. COMPRESSION=off leaves every response as is (a proxy in
+// front that compresses would otherwise find nothing left to do, which is also fine).
 // BUILD_DIR serves another copy of the build (default build/).
 import http from 'node:http';
 import { join, resolve } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { compress } from './compress.js';
 import { securityHeaders } from './security-headers.js';
 
 const buildDir = process.env.BUILD_DIR
@@ -20,6 +25,7 @@ const buildDir = process.env.BUILD_DIR
 	: fileURLToPath(new URL('../build', import.meta.url));
 const { handler } = await import(pathToFileURL(join(buildDir, 'handler.js')).href);
 const site = { https: (process.env.ORIGIN ?? '').startsWith('https://') };
+const compression = !/^(off|0|false|no)$/i.test(process.env.COMPRESSION ?? '');
 
 function seconds(name, fallback) {
 	const raw = process.env[name];
@@ -44,6 +50,7 @@ server.on('request', (request, response) => {
 	for (const [name, value] of Object.entries(securityHeaders(request.url ?? '/', site))) {
 		response.setHeader(name, value);
 	}
+	if (compression) compress(request, response);
 	handler(request, response);
 });
 
