@@ -127,7 +127,7 @@ describe('Devices that counted', () => {
 		const lines = screen.getAllByTestId('device-line').map((line) => line.textContent ?? '');
 		expect(lines[0]).toMatch(/^\s*This device\s+12 actions\s+Last counts received: /);
 		expect(lines[1]).toMatch(/^\s*Device Zq81xv0_…\s+1 action\s+Last/);
-		expect(lines[2]).toMatch(/Device r3m0ved-…\s+Removed by the organizers\s+4,000 actions/);
+		expect(lines[2]).toMatch(/Device r3m0ved-…\s+4,000 actions\s+Removed by the organizers\s+Last/);
 		expect(lines[1]).not.toContain('Removed');
 		expect(fetcher).toHaveBeenCalledOnce();
 		const [url, init] = fetcher.mock.calls[0]!;
@@ -152,7 +152,9 @@ describe('Devices that counted', () => {
 		expect(lines[0]).toMatch(
 			/Cet appareil\s+1\u00a0200 actions\s+Derniers décomptes reçus\u00a0: /
 		);
-		expect(lines[1]).toMatch(/Appareil r3m0ved-…\s+Retiré par les organisateurs\s+1 action/);
+		expect(lines[1]).toMatch(
+			/Appareil r3m0ved-…\s+1 action\s+Retiré par les organisateurs\s+Derniers/
+		);
 		expect(screen.getByText('Seuls les 2 premiers appareils sont listés.')).toBeVisible();
 	});
 

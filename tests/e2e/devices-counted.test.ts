@@ -153,7 +153,9 @@ describe('the devices that counted, as the host sees them', () => {
 		expect(lines[0]).toMatch(/^This device 5 actions/);
 		expect(lines[0]).not.toContain('Removed');
 		expect(lines[1]).toMatch(
-			new RegExp(`^Device ${cohostId.slice(0, 8)}… Removed by the organizers 3 actions`)
+			new RegExp(
+				`^Device ${cohostId.slice(0, 8)}… 3 actions Removed by the organizers Last counts received: \\d`
+			)
 		);
 		await shoot('devices-removed-en');
 		await closeSheet(host);
@@ -178,7 +180,7 @@ describe('the devices that counted, as the host sees them', () => {
 			text.replace(/\s+/g, ' ').trim()
 		);
 		expect(lines[0]).toMatch(/^Cet appareil 5 actions Derniers décomptes reçus : \d/);
-		expect(lines[1]).toMatch(/^Appareil .{8}… Retiré par les organisateurs 3 actions/);
+		expect(lines[1]).toMatch(/^Appareil .{8}… 3 actions Retiré par les organisateurs Derniers/);
 		await shoot('devices-removed-fr');
 		await closeSheet(host);
 		await host.getByRole('button', { name: 'Show in English' }).click();
