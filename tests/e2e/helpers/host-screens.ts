@@ -132,6 +132,8 @@ export const HOST_STATES: {
 			await openScreen(page, base, screenNamed('event'), data);
 			await page.getByTestId('event-summary').getByRole('button').click();
 			await page.locator('dialog[open] #sync-title').waitFor();
+			// The devices that counted, once the server has answered (or not).
+			await page.locator('[data-testid="devices-counted"]:not([data-state="loading"])').waitFor();
 		}
 	},
 	{

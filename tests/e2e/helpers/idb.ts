@@ -53,3 +53,22 @@ export function readEventRow(page: Page, eventId: string): Promise<Record<string
 		eventId
 	);
 }
+
+/** The device's own id (the meta row `deviceId`), as the app made it. */
+export function readDeviceId(page: Page): Promise<string> {
+	return page.evaluate(
+		() =>
+			new Promise<string>((resolve, reject) => {
+				const open = indexedDB.open('letterday');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const get = open.result.transaction('meta').objectStore('meta').get('deviceId');
+					get.onsuccess = () => {
+						open.result.close();
+						resolve((get.result as { value: string }).value);
+					};
+					get.onerror = () => reject(get.error);
+				};
+			})
+	);
+}

@@ -29,6 +29,10 @@ export function logRequestError(
  * operator can see a squatted id or a forger at work. The event id has passed its pattern; the
  * key or signature itself is never written.
  */
-export function logRefusedProof(what: 'sync' | 'report', eventId: string, code: string): void {
+export function logRefusedProof(
+	what: 'sync' | 'report' | 'devices',
+	eventId: string,
+	code: string
+): void {
 	console.warn(`${what} refused for event ${eventId}: ${code}`);
 }

@@ -55,6 +55,10 @@ export const syncMessages = defineMessages(
 			'This version of Letterday is older than the server’s. Reload the app while online to update it; your counts are safe on this device.',
 		syncErr_unknown_case:
 			'The server no longer counts one of the cases counted on this device. Your counts are safe here; please tell the organizers.',
+		syncErr_device_removed:
+			'An organizer took this device’s counts out of this event: the server refuses everything it sends from now on, for good. Everything counted here stays on this device. Please talk to the organizers.',
+		syncErr_too_many_devices:
+			'This event already counts as many devices as the server accepts for it, so these counts were not added. They are safe on this device. The organizers can raise the limit; then tap “Sync now”.',
 		refusedField_name: 'name',
 		refusedField_venue: 'venue',
 		refusedField_city: 'city or town',
@@ -63,6 +67,18 @@ export const syncMessages = defineMessages(
 		refusedField_groupName: 'group name',
 		refusedField_email: 'contact email',
 		refusedField_other: 'details',
+		devicesTitle: 'Devices that counted',
+		devicesLoading: 'Asking the server which devices counted…',
+		devicesOffline: 'Offline: the devices that counted are listed here when a connection is back.',
+		devicesFailed:
+			'The devices that counted could not be listed just now. Your counts are not affected; the list is asked for again when you next open these details.',
+		devicesNone: 'No device has sent counts for this event yet.',
+		devicesMore: 'Only the first {count} devices are listed.',
+		deviceThis: 'This device',
+		deviceOther: 'Device {id}…',
+		deviceActions: { one: '{count} action', other: '{count} actions' },
+		deviceLastCount: 'Last counts received: {when}',
+		deviceRemoved: 'Removed by the organizers',
 		editToFix: 'Edit the event',
 		offlineSyncLater: 'Offline: counts are saved here and will be sent later.'
 	},
@@ -125,6 +141,10 @@ export const syncMessages = defineMessages(
 			'Cette version de Letterday est plus ancienne que celle du serveur. Rechargez l’application en ligne pour la mettre à jour\u00a0; vos décomptes sont en sécurité sur cet appareil.',
 		syncErr_unknown_case:
 			'Le serveur ne compte plus l’un des cas comptés sur cet appareil. Vos décomptes sont en sécurité ici\u00a0; veuillez prévenir les organisateurs.',
+		syncErr_device_removed:
+			'Un organisateur a retiré de cet événement les décomptes de cet appareil\u00a0: le serveur refuse désormais tout ce qu’il envoie, pour de bon. Tout ce qui a été compté ici reste sur cet appareil. Veuillez en parler aux organisateurs.',
+		syncErr_too_many_devices:
+			'Cet événement compte déjà autant d’appareils que le serveur en accepte pour lui\u00a0: ces décomptes n’ont donc pas été ajoutés. Ils sont en sécurité sur cet appareil. Les organisateurs peuvent relever la limite\u00a0; touchez ensuite «\u00a0Synchroniser maintenant\u00a0».',
 		refusedField_name: 'nom',
 		refusedField_venue: 'lieu',
 		refusedField_city: 'ville ou village',
@@ -133,6 +153,19 @@ export const syncMessages = defineMessages(
 		refusedField_groupName: 'nom du groupe',
 		refusedField_email: 'courriel de contact',
 		refusedField_other: 'détails',
+		devicesTitle: 'Appareils qui ont compté',
+		devicesLoading: 'Le serveur est interrogé sur les appareils qui ont compté…',
+		devicesOffline:
+			'Hors ligne\u00a0: les appareils qui ont compté seront listés ici au retour de la connexion.',
+		devicesFailed:
+			'Les appareils qui ont compté n’ont pas pu être listés pour l’instant. Vos décomptes n’en sont pas touchés\u00a0; la liste sera redemandée la prochaine fois que vous ouvrirez ces détails.',
+		devicesNone: 'Aucun appareil n’a encore envoyé de décomptes pour cet événement.',
+		devicesMore: 'Seuls les {count} premiers appareils sont listés.',
+		deviceThis: 'Cet appareil',
+		deviceOther: 'Appareil {id}…',
+		deviceActions: { one: '{count} action', other: '{count} actions' },
+		deviceLastCount: 'Derniers décomptes reçus\u00a0: {when}',
+		deviceRemoved: 'Retiré par les organisateurs',
 		editToFix: 'Modifier l’événement',
 		offlineSyncLater:
 			'Hors ligne\u00a0: les décomptes sont enregistrés ici et seront envoyés plus tard.'
