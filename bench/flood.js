@@ -61,7 +61,19 @@ const details = {
 	updatedAt: 1000
 };
 
-export async function benchFlood({ baseUrl, devices = 1000, samples = 300, connections = 4 }) {
+/**
+ * `afterFill`, when given, runs once the flooded event holds its devices and answers the base URL
+ * to measure against from then on (main() restarts the server there with the sync rate on).
+ */
+export async function benchFlood({
+	baseUrl: fillUrl,
+	devices = 1000,
+	samples = 300,
+	connections = 4,
+	interval = 75,
+	afterFill = async () => fillUrl
+}) {
+	let baseUrl = fillUrl;
 	const caseIds = JSON.parse(
 		readFileSync(join(root, 'src/lib/server/case-pack/sample-pack.json'), 'utf8')
 	).cases.map((sheet) => sheet.id);
@@ -71,7 +83,7 @@ export async function benchFlood({ baseUrl, devices = 1000, samples = 300, conne
 			{ caseId: '_event', kind: 'participants' },
 			{ caseId: '_event', kind: 'firstTimers' }
 		]);
-	const agent = new Agent({ keepAlive: true, maxSockets: connections + 1 });
+	let agent = new Agent({ keepAlive: true, maxSockets: connections + 1 });
 	const quiet = { id: randomId(), key: randomKey(), device: randomId(), plus: 0 };
 	const flood = { id: randomId(), key: randomKey() };
 	const quietSync = () => {
@@ -83,9 +95,14 @@ export async function benchFlood({ baseUrl, devices = 1000, samples = 300, conne
 			counters: keys.slice(0, 3).map((k) => ({ ...k, plus: quiet.plus, minus: 0 }))
 		});
 	};
+	// Paced like a real event (its devices sync seconds apart), and under the sync rate: one
+	// sync every `interval` ms, whatever the last one took.
 	const measureQuiet = async () => {
 		const times = [];
+		const start = performance.now();
 		for (let i = 0; i < samples; i += 1) {
+			const wait = start + i * interval - performance.now();
+			if (wait > 0) await new Promise((done) => setTimeout(done, wait));
 			const { status, ms } = await quietSync();
 			if (status !== 200) throw new Error(`quiet sync answered ${status}`);
 			times.push(ms);
@@ -96,6 +113,7 @@ export async function benchFlood({ baseUrl, devices = 1000, samples = 300, conne
 	let round = 0;
 	const floodTimes = [];
 	let floodErrors = 0;
+	let floodRefused = 0;
 	const floodSync = async (device) => {
 		const value = round + 1 + (device.charCodeAt(0) % 5);
 		const { status, ms } = await post(agent, `${baseUrl}/api/events/${flood.id}/sync`, flood.key, {
@@ -104,14 +122,13 @@ export async function benchFlood({ baseUrl, devices = 1000, samples = 300, conne
 			event: details,
 			counters: keys.map((k) => ({ ...k, plus: value, minus: 0 }))
 		});
-		if (status !== 200) floodErrors += 1;
+		// 429: over the event's sync rate, turned away before the body is read.
+		if (status === 429) floodRefused += 1;
+		else if (status !== 200) floodErrors += 1;
 		floodTimes.push(ms);
 	};
 
-	for (let i = 0; i < 20; i += 1) await quietSync(); // warm up
-	const quietAlone = await measureQuiet();
-
-	// Fill the flooded event with its devices.
+	// Fill the flooded event with its devices (as a patient attacker would, under the rate).
 	let next = 0;
 	await Promise.all(
 		Array.from({ length: connections }, async () => {
@@ -119,6 +136,13 @@ export async function benchFlood({ baseUrl, devices = 1000, samples = 300, conne
 		})
 	);
 	const filled = floodTimes.length;
+	const fillErrors = floodErrors + floodRefused;
+	agent.destroy();
+	baseUrl = await afterFill();
+	agent = new Agent({ keepAlive: true, maxSockets: connections + 1 });
+
+	for (let i = 0; i < 10; i += 1) await quietSync(); // warm up
+	const quietAlone = await measureQuiet();
 	// Keep flooding (every device's counters grow) while the quiet event syncs.
 	let flooding = true;
 	const floodLoop = Promise.all(
@@ -141,7 +165,9 @@ export async function benchFlood({ baseUrl, devices = 1000, samples = 300, conne
 		quietFlooded,
 		floodFill: floodTimes.slice(0, filled),
 		floodDuring: floodTimes.slice(filled),
-		floodErrors
+		fillErrors,
+		floodErrors,
+		floodRefused
 	};
 }
 
@@ -152,6 +178,8 @@ function parseArgs(argv) {
 		else if (argv[i] === '--samples') options.samples = Number(argv[++i]);
 		else if (argv[i] === '--connections') options.connections = Number(argv[++i]);
 		else if (argv[i] === '--build') options.build = resolve(argv[++i]);
+		else if (argv[i] === '--rate') options.rate = argv[++i];
+		else if (argv[i] === '--interval') options.interval = Number(argv[++i]);
 	}
 	return options;
 }
@@ -159,17 +187,28 @@ function parseArgs(argv) {
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const options = parseArgs(process.argv.slice(2));
 	const dataDir = mkdtempSync(join(tmpdir(), 'letterday-flood-'));
-	const server = await startBuiltServer(
-		{
-			DATA_DIR: dataDir,
-			DATABASE_URL: '',
-			// The flood is the point here: let its devices in.
-			MAX_DEVICES_PER_EVENT: String((options.devices ?? 1000) + 10)
-		},
-		options.build ? { buildDir: options.build } : {}
-	);
+	const env = (rate) => ({
+		DATA_DIR: dataDir,
+		DATABASE_URL: '',
+		// The flood is the point here: let its devices in.
+		MAX_DEVICES_PER_EVENT: String((options.devices ?? 1000) + 10),
+		...(rate && { SYNCS_PER_EVENT_PER_SECOND: rate })
+	});
+	const build = options.build ? { buildDir: options.build } : {};
+	// The devices go in with no sync rate (a patient attacker gets them in anyway, 20 a second);
+	// the measure runs on a restarted server with the rate as configured (the default unless
+	// --rate N).
+	let server = await startBuiltServer(env('1000000'), build);
 	try {
-		const result = await benchFlood({ baseUrl: server.url, ...options });
+		const result = await benchFlood({
+			baseUrl: server.url,
+			...options,
+			afterFill: async () => {
+				await server.stop();
+				server = await startBuiltServer(env(options.rate), build);
+				return server.url;
+			}
+		});
 		console.log(`build: ${options.build ?? join(root, 'build')} (SQLite)`);
 		console.log(`quiet event, alone:            ${summary(result.quietAlone)}`);
 		console.log(`quiet event, during the flood: ${summary(result.quietFlooded)}`);
@@ -177,7 +216,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 		console.log(`flood, while measured:         ${summary(result.floodDuring)}`);
 		const ratio = percentile(result.quietFlooded, 0.95) / percentile(result.quietAlone, 0.95);
 		console.log(
-			`quiet p95 flooded / alone: ${ratio.toFixed(2)}×; flood errors: ${result.floodErrors}`
+			`quiet p95 flooded / alone: ${ratio.toFixed(2)}×; flood turned away (429): ${result.floodRefused}; flood errors: ${result.floodErrors + result.fillErrors}`
 		);
 	} finally {
 		await server.stop();

@@ -12,12 +12,16 @@
 // client accepts it and the body is 1 KB or more (compress.js); the built files come
 // precompressed from adapter-node. COMPRESSION=off leaves every response as is (a proxy in
 // front that compresses would otherwise find nothing left to do, which is also fine).
+// SYNCS_PER_EVENT_PER_SECOND (default 20, twice that in a burst): syncs and reports of one event
+// beyond it get 429 before SvelteKit reads them (event-rate.js), so flooding one event cannot
+// slow the others.
 // BUILD_DIR serves another copy of the build (default build/).
 import http from 'node:http';
 import { join, resolve } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compress } from './compress.js';
+import { DEFAULT_SYNCS_PER_EVENT_PER_SECOND, EventRate, refuseOverRate } from './event-rate.js';
 import { securityHeaders } from './security-headers.js';
 
 const buildDir = process.env.BUILD_DIR
@@ -27,17 +31,21 @@ const { handler } = await import(pathToFileURL(join(buildDir, 'handler.js')).hre
 const site = { https: (process.env.ORIGIN ?? '').startsWith('https://') };
 const compression = !/^(off|0|false|no)$/i.test(process.env.COMPRESSION ?? '');
 
-function seconds(name, fallback) {
+function wholeNumber(name, fallback, { unit = '', least = 0 } = {}) {
 	const raw = process.env[name];
 	if (raw === undefined || raw === '') return fallback;
-	if (!/^\d+$/.test(raw))
-		throw new Error(`${name} must be a whole number of seconds, got "${raw}"`);
+	if (!/^\d+$/.test(raw) || Number(raw) < least)
+		throw new Error(`${name} must be a whole number${unit} of at least ${least}, got "${raw}"`);
 	return Number(raw);
 }
+const seconds = (name, fallback) => wholeNumber(name, fallback, { unit: ' of seconds' });
 
 const headersTimeout = seconds('HEADERS_TIMEOUT', 10) * 1000;
 // Node refuses a request timeout shorter than the headers timeout.
 const requestTimeout = Math.max(seconds('REQUEST_TIMEOUT', 60) * 1000, headersTimeout);
+const rate = new EventRate(
+	wholeNumber('SYNCS_PER_EVENT_PER_SECOND', DEFAULT_SYNCS_PER_EVENT_PER_SECOND, { least: 1 })
+);
 const server = http.createServer({
 	headersTimeout,
 	requestTimeout,
@@ -50,6 +58,7 @@ server.on('request', (request, response) => {
 	for (const [name, value] of Object.entries(securityHeaders(request.url ?? '/', site))) {
 		response.setHeader(name, value);
 	}
+	if (refuseOverRate(rate, request, response)) return;
 	if (compression) compress(request, response);
 	handler(request, response);
 });

@@ -2,7 +2,8 @@
  * The production entry (scripts/serve.js) against raw sockets: a client sending its headers one
  * byte at a time is cut off by HEADERS_TIMEOUT, and without ORIGIN a forged Host header is
  * refused before anything renders (it would otherwise become the origin of the poster's QR code).
- * With ORIGIN set, the Host header is ignored. Needs `npm run build`.
+ * With ORIGIN set, the Host header is ignored. One event's syncs past SYNCS_PER_EVENT_PER_SECOND
+ * are turned away before SvelteKit reads them. Needs `npm run build`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomEventKey, randomId } from '$lib/shared/ids';
 import { freePort } from '../e2e/helpers/app-server';
 
 interface Started {
@@ -157,5 +159,64 @@ describe('scripts/serve.js with ORIGIN', () => {
 		expect(page.text).toMatch(/^HTTP\/1.1 200/);
 		expect(page.text).toContain('https://letterday.example.org/c/en');
 		expect(page.text).not.toMatch(/evil\.example/);
+	});
+});
+
+describe('scripts/serve.js sync rate per event', () => {
+	let server: Started;
+	beforeAll(async () => {
+		server = await startServe({ SYNCS_PER_EVENT_PER_SECOND: '2' });
+	}, 40_000);
+	afterAll(async () => server?.stop());
+
+	const sync = (eventId: string, key: string) =>
+		fetch(`http://127.0.0.1:${server.port}/api/events/${eventId}/sync`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+			body: JSON.stringify({
+				format: 1,
+				deviceId: 'rate-device-00000001',
+				event: {
+					name: 'Rate',
+					venue: '',
+					city: '',
+					province: 'ON',
+					date: '2026-12-10',
+					updatedAt: 1
+				},
+				counters: []
+			})
+		});
+
+	it('turns a flood of one event away with 429 before SvelteKit, and serves the others', async () => {
+		const flooded = { id: randomId(), key: randomEventKey() };
+		// A burst of twice the rate goes through; the next one is turned away.
+		const statuses: number[] = [];
+		for (let i = 0; i < 6; i += 1) statuses.push((await sync(flooded.id, flooded.key)).status);
+		expect(statuses.slice(0, 4)).toEqual([200, 200, 200, 200]);
+		expect(statuses.slice(4)).toEqual([429, 429]);
+		const refused = await sync(flooded.id, flooded.key);
+		expect(refused.status).toBe(429);
+		expect(refused.headers.get('retry-after')).toBe('1');
+		expect(refused.headers.get('cache-control')).toBe('no-store');
+		expect(refused.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(await refused.json()).toEqual({
+			error: {
+				code: 'too_many_syncs',
+				message: expect.stringMatching(/more than 2 syncs a second/)
+			}
+		});
+		// Reports of the event share its rate; another event is not slowed at all.
+		const report = await fetch(`http://127.0.0.1:${server.port}/api/events/${flooded.id}/report`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: '{}'
+		});
+		expect(report.status).toBe(429);
+		const other = { id: randomId(), key: randomEventKey() };
+		expect((await sync(other.id, other.key)).status).toBe(200);
+		// The bucket refills: a second later the flooded event syncs again.
+		await new Promise((done) => setTimeout(done, 1100));
+		expect((await sync(flooded.id, flooded.key)).status).toBe(200);
 	});
 });

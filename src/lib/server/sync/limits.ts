@@ -35,7 +35,8 @@ function positive(value: string | undefined, fallback: number): number {
 	return number;
 }
 
-/** MAX_DEVICES_PER_EVENT, REGISTRATIONS_PER_HOUR (per address). */
+/** MAX_DEVICES_PER_EVENT, REGISTRATIONS_PER_HOUR (per address). The sync rate per event is the
+ * server entry's (scripts/event-rate.js), before SvelteKit. */
 export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): SyncLimits {
 	return {
 		...DEFAULT_LIMITS,

@@ -1,13 +1,8 @@
-import { activePack } from '$lib/server/case-pack';
-import { getDb } from '$lib/server/db';
 import { clientAddressOf } from '$lib/server/http/client-address';
 import { apiError } from '$lib/server/http/errors';
-import { limitsFromEnv } from '$lib/server/sync/limits';
-import type { SyncDeps } from '$lib/server/sync/handler';
+import { syncRouteDeps as deps } from '$lib/server/sync/route-deps';
 import { handleReport } from '$lib/server/sync/report';
 import type { RequestHandler } from './$types';
-
-const deps: SyncDeps = { database: getDb, cases: activePack, limits: limitsFromEnv() };
 
 export const POST: RequestHandler = (event) =>
 	handleReport(event.request, event.params.eventId, deps, clientAddressOf(event));

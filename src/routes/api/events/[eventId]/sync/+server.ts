@@ -1,12 +1,8 @@
-import { activePack } from '$lib/server/case-pack';
-import { getDb } from '$lib/server/db';
 import { clientAddressOf } from '$lib/server/http/client-address';
 import { apiError } from '$lib/server/http/errors';
-import { limitsFromEnv } from '$lib/server/sync/limits';
-import { handleSync, type SyncDeps } from '$lib/server/sync/handler';
+import { syncRouteDeps as deps } from '$lib/server/sync/route-deps';
+import { handleSync } from '$lib/server/sync/handler';
 import type { RequestHandler } from './$types';
-
-const deps: SyncDeps = { database: getDb, cases: activePack, limits: limitsFromEnv() };
 
 export const POST: RequestHandler = (event) =>
 	handleSync(event.request, event.params.eventId, deps, clientAddressOf(event));
