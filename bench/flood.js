@@ -70,7 +70,7 @@ export async function benchFlood({
 	devices = 1000,
 	samples = 300,
 	connections = 4,
-	interval = 75,
+	interval = 120,
 	afterFill = async () => fillUrl
 }) {
 	let baseUrl = fillUrl;

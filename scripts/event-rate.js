@@ -9,7 +9,7 @@
  */
 
 /** `SYNCS_PER_EVENT_PER_SECOND`'s default; a burst may take twice as many. */
-export const DEFAULT_SYNCS_PER_EVENT_PER_SECOND = 20;
+export const DEFAULT_SYNCS_PER_EVENT_PER_SECOND = 10;
 
 /** Buckets kept before idle (full again) ones are swept: bounds memory, not events. */
 const SWEEP_AT = 10_000;

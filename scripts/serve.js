@@ -12,7 +12,7 @@
 // client accepts it and the body is 1 KB or more (compress.js); the built files come
 // precompressed from adapter-node. COMPRESSION=off leaves every response as is (a proxy in
 // front that compresses would otherwise find nothing left to do, which is also fine).
-// SYNCS_PER_EVENT_PER_SECOND (default 20, twice that in a burst): syncs and reports of one event
+// SYNCS_PER_EVENT_PER_SECOND (default 10, twice that in a burst): syncs and reports of one event
 // beyond it get 429 before SvelteKit reads them (event-rate.js), so flooding one event cannot
 // slow the others.
 // BUILD_DIR serves another copy of the build (default build/).
