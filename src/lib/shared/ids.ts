@@ -17,6 +17,8 @@ export function randomEventKey(): string {
 }
 
 export const ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+/** What a `bad_event_id` answer says. */
+export const EVENT_ID_RULE = 'The event id must be 16 to 64 characters of A-Z, a-z, 0-9, _ and -';
 export const EVENT_KEY_PATTERN = /^[0-9a-f]{64}$/;
 /**
  * An event's public key (src/lib/shared/p256.ts) as text: 0x04 then 64 bytes, in base64url without

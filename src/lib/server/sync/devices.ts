@@ -8,7 +8,7 @@ import { readDevicesCounted } from '$lib/server/db/devices-counted';
 import { apiError } from '$lib/server/http/errors';
 import { logRefusedProof } from '$lib/server/http/log';
 import type { DevicesAnswer } from '$lib/shared/devices-wire';
-import { isId } from '$lib/shared/ids';
+import { EVENT_ID_RULE, isId } from '$lib/shared/ids';
 import { DEFAULT_LIMITS, type SyncLimits } from './limits';
 
 export interface DevicesDeps {
@@ -22,11 +22,7 @@ export async function handleDevices(
 	deps: DevicesDeps
 ): Promise<Response> {
 	if (!isId(eventId)) {
-		return apiError(
-			400,
-			'bad_event_id',
-			'The event id must be 16 to 64 characters of A-Z, a-z, 0-9, _ and -'
-		);
+		return apiError(400, 'bad_event_id', EVENT_ID_RULE);
 	}
 	const key = bearerEventKey(request.headers.get('authorization'));
 	if (!key.ok) return apiError(401, key.code, key.message);

@@ -7,7 +7,7 @@ import { logRefusedProof } from '$lib/server/http/log';
 import { bearerEventKey, hashEventKey } from '$lib/server/auth/event-key';
 import type { AppDb } from '$lib/server/db/open';
 import { applySnapshot, type ApplyResult, type SnapshotAuth } from '$lib/server/db/sync-repo';
-import { isId } from '$lib/shared/ids';
+import { EVENT_ID_RULE, isId } from '$lib/shared/ids';
 import {
 	MAX_SYNC_BODY_BYTES,
 	PUBLIC_KEY_RULE,
@@ -57,11 +57,7 @@ export async function handleSync(
 		return response;
 	};
 	if (!isId(eventId)) {
-		return refuseUnread(
-			400,
-			'bad_event_id',
-			'The event id must be 16 to 64 characters of A-Z, a-z, 0-9, _ and -'
-		);
+		return refuseUnread(400, 'bad_event_id', EVENT_ID_RULE);
 	}
 	const key = bearerEventKey(request.headers.get('authorization'));
 	if (!key.ok) return refuseUnread(401, key.code, key.message);

@@ -6,7 +6,7 @@
  */
 import { apiError } from '$lib/server/http/errors';
 import { logRefusedProof } from '$lib/server/http/log';
-import { isId } from '$lib/shared/ids';
+import { EVENT_ID_RULE, isId } from '$lib/shared/ids';
 import { toBase64Url } from '$lib/shared/p256';
 import { decodeReport, verifyReport } from '$lib/shared/report';
 import type { SyncAnswer } from '$lib/shared/sync-wire';
@@ -31,11 +31,7 @@ export async function handleReport(
 	clientAddress?: string
 ): Promise<Response> {
 	if (!isId(eventId)) {
-		const response = apiError(
-			400,
-			'bad_event_id',
-			'The event id must be 16 to 64 characters of A-Z, a-z, 0-9, _ and -'
-		);
+		const response = apiError(400, 'bad_event_id', EVENT_ID_RULE);
 		if (request.body) response.headers.set('connection', 'close');
 		return response;
 	}
