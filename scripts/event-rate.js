@@ -56,8 +56,8 @@ export class EventRate {
 
 /**
  * Answers a sync or report over its event's rate with 429 and the API's error shape, and says
- * so (true); leaves every other request alone (false). The body is never read: the connection
- * closes after the answer, so the unread bytes cannot stall a kept-alive socket.
+ * so (true); leaves every other request alone (false). The body is never parsed, only drained,
+ * so the connection stays usable for the client's next request.
  * @param {EventRate} rate
  * @param {import('node:http').IncomingMessage} request
  * @param {import('node:http').ServerResponse} response
