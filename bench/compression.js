@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 import { BROTLI_QUALITY, GZIP_LEVEL, compress } from '../scripts/compress.js';
 import { startBuiltServer } from './server.js';
+import { summarize } from './summary.js';
 
 /** @returns {Promise<{ coding: string, body: Buffer }>} */
 function getRaw(url, acceptEncoding) {
@@ -185,7 +186,14 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
 	const dataDir = mkdtempSync(join(tmpdir(), 'letterday-bench-'));
 	const server = await startBuiltServer({ DATA_DIR: dataDir, DATABASE_URL: '' });
 	try {
-		await benchCompression({ baseUrl: server.url });
+		const rows = await benchCompression({ baseUrl: server.url });
+		summarize(
+			rows.map((row) => ({
+				part: 'Compressed answers',
+				measure: `${row.path}, bytes as is → brotli`,
+				value: `${row.identity.toLocaleString('en')} → ${row.br.toLocaleString('en')} B`
+			}))
+		);
 	} finally {
 		await server.stop();
 		rmSync(dataDir, { recursive: true, force: true });

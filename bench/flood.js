@@ -16,6 +16,7 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { root, startBuiltServer } from './server.js';
+import { summarize } from './summary.js';
 
 const randomId = () => randomBytes(16).toString('base64url');
 const randomKey = () => randomBytes(32).toString('hex');
@@ -218,6 +219,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 		console.log(
 			`quiet p95 flooded / alone: ${ratio.toFixed(2)}×; flood turned away (429): ${result.floodRefused}; flood errors: ${result.floodErrors + result.fillErrors}`
 		);
+		summarize([
+			{
+				part: 'One event flooded, another syncing',
+				measure: 'quiet event p95, flooded / alone',
+				value: `${ratio.toFixed(2)}× (${percentile(result.quietAlone, 0.95).toFixed(1)} → ${percentile(result.quietFlooded, 0.95).toFixed(1)} ms)`,
+				goal: '≤ 2×',
+				met: ratio <= 2
+			}
+		]);
 	} finally {
 		await server.stop();
 		rmSync(dataDir, { recursive: true, force: true });

@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { root, startBuiltServer } from './server.js';
+import { summarize } from './summary.js';
 
 const KINDS = ['letter', 'card', 'petition', 'online'];
 const randomId = () => randomBytes(16).toString('base64url');
@@ -194,6 +195,15 @@ const format = (name, r) =>
 		`${r.counted} counts, ${r.missing === 0 ? 'every one accounted for' : `${r.missing} NOT ACCOUNTED FOR`}`
 	].join('\n  ');
 
+/** The summary's row: every count must come back, whatever the latency. */
+const loadRow = (name, r) => ({
+	part: `Campaign day, ${r.devices} devices, ${name}`,
+	measure: 'requests, errors, p95; counts accounted for',
+	value: `${r.requests}, ${r.errors} errors, p95 ${r.p95.toFixed(0)} ms; ${r.missing} of ${r.counted} missing`,
+	goal: '0 missing',
+	met: r.missing === 0 && r.errors === 0
+});
+
 function parseArgs(argv) {
 	const options = { devices: 2000, perEvent: 10, seconds: 60 };
 	for (let i = 0; i < argv.length; i++) {
@@ -214,6 +224,7 @@ async function main() {
 		try {
 			const result = await runLoad({ urls: [server.url], ...options });
 			console.log(format('sqlite, 1 server', result));
+			summarize([loadRow('SQLite, 1 server', result)]);
 			failed ||= result.missing !== 0;
 		} finally {
 			await server.stop();
@@ -232,6 +243,7 @@ async function main() {
 		try {
 			const result = await runLoad({ urls: [first.url, second.url], ...options });
 			console.log(format('postgres, 2 servers', result));
+			summarize([loadRow('PostgreSQL, 2 servers', result)]);
 			failed ||= result.missing !== 0;
 		} finally {
 			await Promise.all([first.stop(), second.stop()]);

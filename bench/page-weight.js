@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { startBuiltServer } from './server.js';
+import { summarize } from './summary.js';
 
 export const BUDGET_BYTES = 20 * 1024;
 export const AIM_BYTES = 14 * 1024;
@@ -148,6 +149,15 @@ export async function benchPageWeight({ baseUrl, log = console.log }) {
 		`case sheets: ${sheets.length}, largest ${kb(result.sheets.max)}, median ${kb(result.sheets.median)}; ` +
 			`lists: largest ${kb(result.lists.max)}; budget ${kb(BUDGET_BYTES)}, aim ${kb(AIM_BYTES)}: ${verdict}`
 	);
+	summarize([
+		{
+			part: 'Participant case sheet',
+			measure: 'largest sheet, all transfers (median)',
+			value: `${kb(result.sheets.max)} (${kb(result.sheets.median)})`,
+			goal: `≤ ${kb(BUDGET_BYTES)}, aim ${kb(AIM_BYTES)}`,
+			met: result.withinBudget
+		}
+	]);
 	return result;
 }
 

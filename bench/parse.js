@@ -19,6 +19,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { root } from './server.js';
+import { summarize } from './summary.js';
 
 const alias = { $lib: join(root, 'src/lib') };
 const HAND_WRITTEN = "export { parseCounterSnapshot } from '$lib/shared/sync-wire';";
@@ -196,6 +197,17 @@ export async function benchParse({ seconds = 2, log = console.log } = {}) {
 				? `same verdicts: both accept the bodies alike and give the same code for ${broken.length} broken ones`
 				: `PARSERS DISAGREE: ${mismatches.join('; ')}`
 		);
+		const big = results.filter((r) => r.bytes === Math.max(...results.map((x) => x.bytes)));
+		const [hand, viaSchema] = ['hand-written', 'valibot'].map((p) =>
+			big.find((r) => r.parser === p)
+		);
+		summarize([
+			{
+				part: 'Sync body parser',
+				measure: `µs per ${hand.body} body, hand-written / valibot`,
+				value: `${hand.us.toFixed(1)} / ${viaSchema.us.toFixed(1)} µs${mismatches.length ? ' (PARSERS DISAGREE)' : ''}`
+			}
+		]);
 		return { results, sizes, mismatches };
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
