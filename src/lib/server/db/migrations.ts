@@ -297,7 +297,12 @@ const migrations: Record<string, Migration> = {
 				.addColumn('version', 'bigint', (col) => col.notNull().defaultTo(0))
 				.execute();
 			// The check is a hash the SQL engines do not share: computed here, event by event.
-			const { rows } = await sql<{ event_id: string; case_id: string; kind: string; total: unknown }>`
+			const { rows } = await sql<{
+				event_id: string;
+				case_id: string;
+				kind: string;
+				total: unknown;
+			}>`
 				select event_id, case_id, kind, total from counter_totals order by event_id`.execute(db);
 			const checks = new Map<string, number>();
 			for (const row of rows) {
