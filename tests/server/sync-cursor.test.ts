@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareCounterKeys } from '$lib/shared/counters';
+import type { CounterTotal } from '$lib/shared/domain';
 import { randomId } from '$lib/shared/ids';
 import { removeDevice } from '$lib/server/db/event-devices';
 import type { SyncAnswer } from '$lib/shared/sync-wire';
@@ -15,6 +16,8 @@ import { backends, type TestDatabase } from './helpers/databases';
 import { SyncHarness, newEvent, snapshot, someCaseIds } from './helpers/sync-requests';
 
 const [caseA, caseB, caseC] = someCaseIds() as [string, string, string];
+type Key = { caseId: string; kind: string };
+const byKey = (a: Key, b: Key) => compareCounterKeys(a as CounterTotal, b as CounterTotal);
 
 for (const backend of backends) {
 	describe.skipIf(backend.skip)(`sync cursor on ${backend.dialect}`, () => {
@@ -66,7 +69,7 @@ for (const backend of backends) {
 				[
 					{ caseId: caseB, kind: 'card', total: 5 },
 					{ caseId: caseC, kind: 'online', total: 1 }
-				].sort(compareCounterKeys)
+				].sort(byKey)
 			);
 			const whole = await server.sync(event.id, event.key, withCursor(one, undefined));
 			expect(whole.full).toBe(true);
@@ -157,7 +160,7 @@ for (const backend of backends) {
 				[
 					{ caseId: caseA, kind: 'letter', total: 3 },
 					{ caseId: caseB, kind: 'card', total: 0 }
-				].sort(compareCounterKeys)
+				].sort(byKey)
 			);
 			const held = totalsAfter(
 				{ totals: [...first.totals], cursor: first.cursor },
