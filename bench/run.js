@@ -3,7 +3,7 @@
 // the machine, between the bench markers of docs/performance.md. Each part also runs alone:
 // node bench/sync.js, node bench/flood.js, node bench/parse.js, node bench/page-weight.js,
 // node bench/host.js [--taps N], node bench/load.js [--devices N] [--seconds N],
-// node bench/compression.js. `npm run bench -- --no-write` leaves docs/performance.md alone.
+// node bench/compression.js, node bench/wire.js [--taps N] [--seed N]. `npm run bench -- --no-write` leaves docs/performance.md alone.
 import { execSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -22,6 +22,7 @@ const parts = [
 	['Sync body parser (hand-written vs valibot)', ['bench/parse.js']],
 	['Participant case sheets (bytes transferred, gzip)', ['bench/page-weight.js']],
 	['Compressed answers (bytes as sent, CPU per compression)', ['bench/compression.js']],
+	['Sync wire vs PouchDB (an event day, bytes and requests)', ['bench/wire.js']],
 	['Host app (first load, tap to repaint)', ['bench/host.js', ...passed]],
 	['A campaign day under load (2,000 devices, 60 s)', ['bench/load.js']]
 ];

@@ -6,6 +6,7 @@ import { CASE_KINDS, EVENT_CASE_ID, type CounterState } from '$lib/shared/domain
 import { randomEventKey, randomId } from '$lib/shared/ids';
 import { hashEventKey } from '$lib/server/auth/event-key';
 import { activePack } from '$lib/server/case-pack';
+import { totalsCheck } from '$lib/shared/totals-cursor';
 import { writeTransaction } from './helpers/write-transaction';
 import { backends, type TestDatabase } from './helpers/databases';
 import {
@@ -51,6 +52,10 @@ for (const backend of backends) {
 					{ caseId: EVENT_CASE_ID, kind: 'participants', total: 12 },
 					{ caseId: caseA, kind: 'letter', total: 4 }
 				],
+				// No cursor sent: the full set, and where the totals stand (epoch = created_at).
+				full: true,
+				cursor: `${clock.toString(36)}.1`,
+				check: totalsCheck(answer.totals),
 				devices: 1,
 				syncedAt: clock,
 				// The active case pack, so the device can tell whether it holds it.

@@ -1,9 +1,12 @@
 /**
  * The sync model under a hostile network (DESIGN.md, "Sync model"): K devices tap and undo on
  * their own PN-counters and send snapshots that the network drops, duplicates, reorders and
- * delays; answers get lost too; the server restarts in the middle. Once the network heals and
- * every device has sent its final snapshot, the server's totals are every device's taps minus
- * its undos, and every device that applies the server's answer shows those same totals.
+ * delays; answers get lost too; the server restarts in the middle. Devices send the cursor of
+ * the last answer they stored and merge the answers as the app does (answer-totals.ts), so
+ * deltas arrive late, out of order and since cursors the device has moved past. Once the network
+ * heals and every device has sent its final snapshot, the server's totals are every device's
+ * taps minus its undos, and every device that applies the server's answer shows those same
+ * totals.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -16,7 +19,8 @@ import {
 import { randomId } from '$lib/shared/ids';
 import { counterKey } from '$lib/shared/counters';
 import { totalsOverDevices } from '../model/counter-model';
-import type { CounterSnapshot } from '$lib/shared/sync-wire';
+import type { CounterSnapshot, SyncAnswer } from '$lib/shared/sync-wire';
+import { totalsAfter, type HeldTotals } from '$lib/client/sync/answer-totals';
 import { backends, type TestDatabase } from './helpers/databases';
 import { SyncHarness, newEvent, snapshot, someCaseIds } from './helpers/sync-requests';
 
@@ -85,7 +89,11 @@ const scenarioArb = fc.record({
 class Device {
 	readonly id = randomId();
 	readonly own = new Map<string, CounterState>();
-	shown: CounterTotal[] = [];
+	/** The totals as the device holds them, with the cursor of the answer they came from. */
+	held: HeldTotals | undefined;
+	get shown(): CounterTotal[] {
+		return this.held?.totals ?? [];
+	}
 	taps = 0;
 	undos = 0;
 
@@ -105,10 +113,20 @@ class Device {
 	}
 
 	snapshot(): CounterSnapshot {
-		return snapshot(
+		const body = snapshot(
 			this.id,
 			[...this.own.values()].map((state) => ({ ...state }))
 		);
+		const cursor = this.held?.cursor;
+		return cursor ? { ...body, cursor } : body;
+	}
+
+	/** Stores an answer as recordAcceptedSync does; false when its delta diverged. */
+	receive(answer: SyncAnswer, sent: CounterSnapshot): boolean {
+		const update = totalsAfter(this.held, answer, sent.cursor);
+		if (update.kind === 'store') this.held = { totals: update.totals, cursor: update.cursor };
+		else if (update.kind === 'diverged' && this.held) this.held = { ...this.held, cursor: null };
+		return update.kind !== 'diverged';
 	}
 
 	#state(key: number): CounterState {
@@ -146,6 +164,7 @@ for (const backend of backends) {
 		it('converges to every tap minus every undo, on the server and on every device', async () => {
 			let runs = 0;
 			let restarts = 0;
+			let deltas = 0;
 			await fc.assert(
 				fc.asyncProperty(scenarioArb, async (scenario) => {
 					runs += 1;
@@ -158,8 +177,21 @@ for (const backend of backends) {
 						Math.floor(scenario.restartAt * scenario.steps.length)
 					);
 
-					const deliver = (message: { body: CounterSnapshot }) =>
-						server.sync(event.id, event.key, message.body);
+					const deliver = async (message: { body: CounterSnapshot }) => {
+						const answer = await server.sync(event.id, event.key, message.body);
+						if (answer.full === false) deltas += 1;
+						return answer;
+					};
+					let diverged = 0;
+					/** A sync the device waits for, as the app does: a diverged delta asks once more. */
+					const syncNow = async (device: Device) => {
+						let body = device.snapshot();
+						if (device.receive(await deliver({ body }), body)) return;
+						diverged += 1;
+						body = device.snapshot();
+						expect(body.cursor).toBeUndefined();
+						expect(device.receive(await deliver({ body }), body)).toBe(true);
+					};
 
 					for (const [index, step] of scenario.steps.entries()) {
 						if (index === restartStep) {
@@ -178,7 +210,7 @@ for (const backend of backends) {
 						} else if (inFlight.length > 0) {
 							const [message] = inFlight.splice(step.pick % inFlight.length, 1);
 							const answer = await deliver(message!);
-							if (!step.answerLost) message!.device.shown = answer.totals;
+							if (!step.answerLost) message!.device.receive(answer, message!.body);
 						}
 					}
 
@@ -186,15 +218,13 @@ for (const backend of backends) {
 					const order = [...devices].sort(
 						(a, b) => scenario.finalOrder(a.id) - scenario.finalOrder(b.id)
 					);
-					for (const device of order) {
-						device.shown = (await deliver({ body: device.snapshot() })).totals;
-					}
+					for (const device of order) await syncNow(device);
 					// ...and the stragglers still in flight arrive late, stale and changing nothing.
 					for (const message of inFlight) await deliver(message);
 					// One more round so devices that synced early learn the others' last counts.
-					for (const device of devices) {
-						device.shown = (await deliver({ body: device.snapshot() })).totals;
-					}
+					for (const device of devices) await syncNow(device);
+					// Nothing here loses totals, so no delta may have diverged.
+					expect(diverged).toBe(0);
 
 					const expected = truth(devices);
 					const sum = expected.reduce((acc, t) => acc + t.total, 0);
@@ -217,6 +247,7 @@ for (const backend of backends) {
 			);
 			expect(runs).toBeGreaterThan(0);
 			expect(restarts).toBeGreaterThan(0);
+			expect(deltas).toBeGreaterThan(0);
 		});
 	});
 }

@@ -2,7 +2,8 @@
  * The running totals (counter_totals) are a cache of one sum: per (event, case, kind), the sum
  * over device rows of plus - minus. After any schedule of snapshots (replayed, reordered, stale,
  * zero rows, devices removed by an organizer in between), on both databases, the table holds
- * exactly that sum, and the sync answer's totals are the table's.
+ * exactly that sum, the sync answer's totals are the table's, and the event's totals check
+ * (totals-cursor.ts), kept as totals move, is the check of the table.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -10,6 +11,7 @@ import { EVENT_CASE_ID, type CounterKind, type CounterState } from '$lib/shared/
 import { randomId } from '$lib/shared/ids';
 import type { AppDb } from '$lib/server/db';
 import { removeDevice } from '$lib/server/db/event-devices';
+import { totalsCheck } from '$lib/shared/totals-cursor';
 import { backends, type TestDatabase } from './helpers/databases';
 import { SyncHarness, newEvent, snapshot, someCaseIds } from './helpers/sync-requests';
 
@@ -139,6 +141,18 @@ for (const backend of backends) {
 						}
 						const { running, summed } = await bothSums(server.db, event.id);
 						expect(running).toEqual(summed);
+						const stored = await server.db.kysely
+							.selectFrom('events')
+							.select('totals_check')
+							.where('id', '=', event.id)
+							.executeTakeFirst();
+						const check = totalsCheck(
+							running.map(([key, total]) => {
+								const [caseId, kind] = key.split('/') as [string, string];
+								return { caseId, kind: kind as CounterKind, total };
+							})
+						);
+						expect(Number(stored?.totals_check ?? 0)).toBe(check);
 					}
 				}),
 				{ numRuns: backend.dialect === 'sqlite' ? 60 : 25 }

@@ -76,7 +76,8 @@ const wireProblems: Record<SyncErrorCode, BackupProblem> = {
 	duplicate_counter: 'duplicate_counter',
 	too_many_counters: 'too_many_counters',
 	bad_public_key: 'bad_field',
-	bad_proof: 'bad_field'
+	bad_proof: 'bad_field',
+	bad_cursor: 'bad_field'
 };
 
 /** The wire parser's messages start with where the problem is: "counters[3].plus must …". */

@@ -30,6 +30,7 @@ import {
 } from './event-details';
 import { parseEventContact, type EventContact } from './event-contact';
 import { PROOF_PATTERN, PUBLIC_KEY_PATTERN, isId } from './ids';
+import { CURSOR_PATTERN, CURSOR_RULE } from './totals-cursor';
 
 export const PUBLIC_KEY_RULE =
 	'publicKey must be a P-256 point on the curve: base64url of 0x04 || x || y, 87 characters';
@@ -61,6 +62,9 @@ export interface CounterSnapshot {
 	/** The organizers' contact (event-contact.ts), its own last-writer-wins register stamped
 	 * (updatedAt, deviceId). Absent means "no news", never "clear"; the answer never carries it. */
 	contact?: EventContact;
+	/** The `cursor` of the last answer this device stored (totals-cursor.ts): the answer then holds
+	 * only the totals changed since. Absent: the full set. */
+	cursor?: string;
 }
 
 /** The server's active case pack, as a sync answer announces it. */
@@ -75,8 +79,17 @@ export interface PackStamp {
 export interface SyncAnswer {
 	format: typeof SYNC_FORMAT_VERSION;
 	event: StampedEventDetails;
-	/** One entry per (caseId, kind) any device has counted, sorted by caseId then kind. */
+	/** One entry per (caseId, kind) any device has counted, sorted by caseId then kind; with
+	 * `full: false`, only those that changed since the request's cursor. */
 	totals: CounterTotal[];
+	/** False when `totals` is a delta since the request's cursor, to merge into the totals held;
+	 * true (or absent, from older servers) when it is the full set, to replace them. */
+	full?: boolean;
+	/** Where the totals stand now: send it back with the next sync. Absent from older servers. */
+	cursor?: string;
+	/** totalsCheck() of the full set of totals as they stand now: a device that merged a delta
+	 * and computes another value asks for the full set. */
+	check?: number;
 	/** How many devices have sent counters for this event. */
 	devices: number;
 	/** Server time of this sync, milliseconds since the epoch. */
@@ -98,7 +111,8 @@ export type SyncErrorCode =
 	| 'duplicate_counter'
 	| 'too_many_counters'
 	| 'bad_public_key'
-	| 'bad_proof';
+	| 'bad_proof'
+	| 'bad_cursor';
 
 export type WireResult<T> =
 	| { ok: true; value: T }
@@ -237,6 +251,14 @@ export function parseCounterSnapshot(
 			if (snapshot.publicKey === undefined) fail('bad_proof', 'A proof comes with its publicKey');
 			snapshot.proof = body.proof;
 		}
+		if (body.cursor !== undefined) {
+			// Well formed only; a cursor the server cannot honour (another epoch, a version it has
+			// not reached) is no error: the answer is then the full set.
+			if (typeof body.cursor !== 'string' || !CURSOR_PATTERN.test(body.cursor)) {
+				fail('bad_cursor', CURSOR_RULE);
+			}
+			snapshot.cursor = body.cursor;
+		}
 		return snapshot;
 	});
 }
@@ -288,6 +310,24 @@ export function parseSyncAnswer(input: unknown): WireResult<SyncAnswer> {
 		// out rather than costing the counts their acknowledgement.
 		const pack = packStamp(body.pack);
 		if (pack) answer.pack = pack;
+		// A delta is only usable with the cursor and check that go with it; a full set without them
+		// (an older server) is stored as before, with no cursor.
+		if (body.full !== undefined && typeof body.full !== 'boolean') {
+			fail('bad_request', 'full must be true or false');
+		}
+		const cursored =
+			typeof body.cursor === 'string' &&
+			CURSOR_PATTERN.test(body.cursor) &&
+			typeof body.check === 'number' &&
+			Number.isSafeInteger(body.check);
+		if (body.full === false && !cursored) {
+			fail('bad_request', 'a delta (full: false) needs its cursor and check');
+		}
+		answer.full = body.full !== false;
+		if (cursored) {
+			answer.cursor = body.cursor as string;
+			answer.check = body.check as number;
+		}
 		return answer;
 	});
 }

@@ -65,6 +65,10 @@ export interface SyncStateRow {
 	 * server total - own at sync + own now, so local taps show at once. */
 	ownAtSync: CounterTotal[];
 	devices: number;
+	/** The cursor of the answer `totals` came from (sync/answer-totals.ts), sent back so the next
+	 * answer holds only what changed. Absent or null: the next sync asks for the full set. Not
+	 * indexed: no schema version bump. */
+	cursor?: string | null;
 }
 
 export interface CaseRow {

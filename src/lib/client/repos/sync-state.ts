@@ -6,6 +6,7 @@ import type { CounterTotal } from '$lib/shared/domain';
 import type { StampedEventDetails } from '$lib/shared/event-details';
 import type { SyncAnswer } from '$lib/shared/sync-wire';
 import { db } from '../db/database';
+import { totalsAfter } from '../sync/answer-totals';
 import type { CounterRow, EventRow, SyncStateRow } from '../db/rows';
 import { applyServerDetails } from './events';
 import { acknowledgeCounters, eventCounters } from './tally';
@@ -46,12 +47,20 @@ export interface AcceptedSync {
 	/** This device's own totals included in the answer's totals. */
 	ownTotals: CounterTotal[];
 	answer: SyncAnswer;
+	/** The cursor the request carried: the answer's totals are a delta since it, if not full. */
+	sentCursor?: string;
 }
 
-/** Stores an accepted sync in ONE transaction: acknowledged counters, merged details, totals. */
-export async function recordAcceptedSync(sync: AcceptedSync): Promise<void> {
+/**
+ * Stores an accepted sync in ONE transaction: acknowledged counters, merged details, totals.
+ * The totals (with the own figures and device count that go with them) are replaced, merged
+ * with a delta, or kept when the answer is older than them (answer-totals.ts). 'diverged': the
+ * delta did not lead to the server's totals; the ones held stay, without a cursor, so the next
+ * sync gets the full set.
+ */
+export async function recordAcceptedSync(sync: AcceptedSync): Promise<'stored' | 'diverged'> {
 	const database = db();
-	await database.transaction(
+	return database.transaction(
 		'rw',
 		database.counters,
 		database.events,
@@ -59,17 +68,29 @@ export async function recordAcceptedSync(sync: AcceptedSync): Promise<void> {
 		async () => {
 			await acknowledgeCounters(sync.sent);
 			await applyServerDetails(sync.eventId, sync.answer.event, sync.sentDetails);
-			await database.syncState.put({
-				eventId: sync.eventId,
-				lastSyncAt: sync.answer.syncedAt,
-				lastAttemptAt: sync.attemptAt,
-				lastError: null,
-				lastErrorField: null,
-				refusedStamp: null,
-				totals: sync.answer.totals,
-				ownAtSync: sync.ownTotals,
-				devices: sync.answer.devices
-			});
+			const previous = await database.syncState.get(sync.eventId);
+			const update = totalsAfter(previous, sync.answer, sync.sentCursor);
+			const ok = { lastAttemptAt: sync.attemptAt, lastError: null, lastErrorField: null };
+			if (update.kind === 'store' || !previous) {
+				await database.syncState.put({
+					eventId: sync.eventId,
+					lastSyncAt: sync.answer.syncedAt,
+					...ok,
+					refusedStamp: null,
+					totals: update.kind === 'store' ? update.totals : [],
+					ownAtSync: update.kind === 'store' ? sync.ownTotals : [],
+					devices: sync.answer.devices,
+					cursor: update.kind === 'store' ? update.cursor : null
+				});
+			} else {
+				await database.syncState.put({
+					...previous,
+					...ok,
+					refusedStamp: null,
+					cursor: update.kind === 'diverged' ? null : previous.cursor
+				});
+			}
+			return update.kind === 'diverged' ? 'diverged' : 'stored';
 		}
 	);
 }
@@ -97,7 +118,8 @@ export async function recordFailedSync(failed: FailedSync): Promise<void> {
 			refusedStamp: failed.refused?.stamp ?? null,
 			totals: previous?.totals ?? [],
 			ownAtSync: previous?.ownAtSync ?? [],
-			devices: previous?.devices ?? 0
+			devices: previous?.devices ?? 0,
+			cursor: previous?.cursor ?? null
 		});
 	});
 }

@@ -12,6 +12,7 @@ import { isKeyBoundId, registrationProof } from '$lib/shared/event-id';
 import { deviceId } from '../repos/device';
 import { listEvents } from '../repos/events';
 import {
+	getSyncState,
 	listSyncStates,
 	readForSync,
 	recordAcceptedSync,
@@ -50,9 +51,11 @@ export function forgetSession(): void {
 
 export type SyncResult = { ok: true } | { ok: false; failure: SyncFailure } | { ok: 'missing' };
 
+/** `again`: this is the one repeat after an answer whose delta diverged (answer-totals.ts). */
 export async function syncEvent(
 	eventId: string,
-	fetcher: typeof fetch = fetch
+	fetcher: typeof fetch = fetch,
+	again = false
 ): Promise<SyncResult> {
 	const device = await deviceId();
 	const read = await readForSync(eventId);
@@ -69,6 +72,9 @@ export async function syncEvent(
 		return { ok: false, failure: relayFailure };
 	}
 	const sent = sentWhole.has(eventId) ? rows.filter((row) => row.dirty === 1) : rows;
+	// With the whole resend, the full set of totals too (no cursor): once a session the device's
+	// copy starts afresh from the server's.
+	const cursor = sentWhole.has(eventId) ? (await getSyncState(eventId))?.cursor : undefined;
 	const details = stampedDetailsOf(event);
 	const attemptAt = Date.now();
 	const snapshot: CounterSnapshot = {
@@ -78,6 +84,7 @@ export async function syncEvent(
 		counters: sent.map(({ caseId, kind, plus, minus }) => ({ caseId, kind, plus, minus })),
 		...registration
 	};
+	if (cursor) snapshot.cursor = cursor;
 	// Sent whenever the device has one, like the details: the server keeps the latest by stamp,
 	// and a server restored from an older backup learns it again. A device without one sends
 	// nothing, which the server reads as "no news".
@@ -101,7 +108,7 @@ export async function syncEvent(
 		return { ok: false, failure };
 	}
 	sentWhole.add(event.id);
-	await recordAcceptedSync({
+	const stored = await recordAcceptedSync({
 		eventId: event.id,
 		attemptAt,
 		sent,
@@ -109,8 +116,12 @@ export async function syncEvent(
 		// Clean rows are already on the server with these values, so the answer's totals include
 		// exactly these own figures.
 		ownTotals: rows.map(({ caseId, kind, plus, minus }) => ({ caseId, kind, total: plus - minus })),
-		answer: outcome.answer
+		answer: outcome.answer,
+		...(cursor && { sentCursor: cursor })
 	});
+	// The counts are acknowledged, but the totals held are not the server's: the cursor is gone,
+	// so asking again gets the full set (max-merge makes the repeat harmless). Once, never a loop.
+	if (stored === 'diverged' && !again) return syncEvent(eventId, fetcher, true);
 	// The counts are safe on the server by now; a newer case pack is the next thing worth having.
 	// Its download failing is no failed sync: the next sync asks again.
 	if (outcome.answer.pack) {

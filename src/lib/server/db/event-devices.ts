@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import { MAX_DEVICES_CEILING } from '$lib/server/sync/limits';
 import { EVENT_CASE_ID } from '$lib/shared/domain';
+import { addToCheck } from '$lib/shared/totals-cursor';
 import type { AppDb } from './open';
 import { rawWriteTransaction } from './transaction';
 
@@ -13,7 +14,8 @@ export type RemoveDeviceResult = 'removed' | 'unknown' | 'already_removed';
 /**
  * In ONE transaction: lowers the event's running totals by the device's plus - minus, moves its
  * rows from counters to removed_counters (so nothing sums them any more, yet they are kept),
- * marks it removed with who and when, and counts one device fewer. Its later syncs are refused
+ * marks it removed with who and when, and counts one device fewer; the totals it lowers take the
+ * event's next totals version, so devices' cursors see them move. Its later syncs are refused
  * (device_removed), since a max-merge of its snapshot would add everything back.
  */
 export async function removeDevice(
@@ -27,12 +29,11 @@ export async function removeDevice(
 	return rawWriteTransaction(db, async (run) => {
 		// A no-op write that locks the event's row on PostgreSQL, as a sync's touch does: a sync of
 		// this event waits until the removal commits, then finds the device removed.
-		const locked = await run(
-			sql`update events set device_count = device_count where id = ${eventId} returning id`.compile(
-				k
-			)
+		const [locked] = await run<{ totals_version: number | string; totals_check: number | string }>(
+			sql`update events set device_count = device_count where id = ${eventId}
+				returning totals_version, totals_check`.compile(k)
 		);
-		if (locked.length === 0) return 'unknown';
+		if (!locked) return 'unknown';
 		const [device] = await run<{ removed_at: number | null }>(
 			k
 				.selectFrom('event_devices')
@@ -48,11 +49,27 @@ export async function removeDevice(
 				and ${sql.ref(`${alias}.case_id`)} = counter_totals.case_id
 				and ${sql.ref(`${alias}.kind`)} = counter_totals.kind
 				and ${sql.ref(`${alias}.device_id`)} = ${deviceId}`;
+		const rows = await run<{ case_id: string; kind: string; plus: number; minus: number }>(
+			k
+				.selectFrom('counters')
+				.select(['case_id', 'kind', 'plus', 'minus'])
+				.where('event_id', '=', eventId)
+				.where('device_id', '=', deviceId)
+				.compile()
+		);
+		const version = Number(locked.totals_version) + 1;
+		let check = Number(locked.totals_check);
+		for (const row of rows) check = addToCheck(check, row.case_id, row.kind, row.minus - row.plus);
 		await run(
 			sql`update counter_totals
-				set total = total - (select c.plus - c.minus from counters c where ${mine('c')})
+				set total = total - (select c.plus - c.minus from counters c where ${mine('c')}),
+					version = ${version}
 				where event_id = ${eventId}
 					and exists (select 1 from counters d where ${mine('d')})`.compile(k)
+		);
+		await run(
+			sql`update events set totals_version = ${version}, totals_check = ${check}
+				where id = ${eventId}`.compile(k)
 		);
 		await run(
 			sql`insert into removed_counters (event_id, device_id, case_id, kind, plus, minus, updated_at)

@@ -4,6 +4,7 @@
  * Never edit a released migration; add the next one. Names sort in the order they run.
  */
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { addToCheck } from '$lib/shared/totals-cursor';
 
 const migrations: Record<string, Migration> = {
 	'0001_events_and_counters': {
@@ -276,6 +277,46 @@ const migrations: Record<string, Migration> = {
 			await db.schema.dropTable('event_devices').execute();
 			await db.schema.alterTable('events').dropColumn('max_devices').execute();
 			await db.schema.alterTable('events').dropColumn('device_count').execute();
+		}
+	},
+	'0008_totals_cursor': {
+		// Answers that carry only the totals changed since the device's cursor (totals-cursor.ts):
+		// the event's totals version, bumped by each write that moves a total, the version at
+		// which each total last moved, and the check of the event's totals, kept as they move.
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.alterTable('events')
+				.addColumn('totals_version', 'bigint', (col) => col.notNull().defaultTo(0))
+				.execute();
+			await db.schema
+				.alterTable('events')
+				.addColumn('totals_check', 'bigint', (col) => col.notNull().defaultTo(0))
+				.execute();
+			await db.schema
+				.alterTable('counter_totals')
+				.addColumn('version', 'bigint', (col) => col.notNull().defaultTo(0))
+				.execute();
+			// The check is a hash the SQL engines do not share: computed here, event by event.
+			const { rows } = await sql<{
+				event_id: string;
+				case_id: string;
+				kind: string;
+				total: unknown;
+			}>`
+				select event_id, case_id, kind, total from counter_totals order by event_id`.execute(db);
+			const checks = new Map<string, number>();
+			for (const row of rows) {
+				const check = checks.get(row.event_id) ?? 0;
+				checks.set(row.event_id, addToCheck(check, row.case_id, row.kind, Number(row.total)));
+			}
+			for (const [eventId, check] of checks) {
+				await sql`update events set totals_check = ${check} where id = ${eventId}`.execute(db);
+			}
+		},
+		async down(db: Kysely<unknown>) {
+			await db.schema.alterTable('counter_totals').dropColumn('version').execute();
+			await db.schema.alterTable('events').dropColumn('totals_check').execute();
+			await db.schema.alterTable('events').dropColumn('totals_version').execute();
 		}
 	}
 };

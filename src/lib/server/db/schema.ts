@@ -31,6 +31,10 @@ export interface EventsTable {
 	device_count: Generated<number>;
 	/** An organizer's cap for this event; null: the server's MAX_DEVICES_PER_EVENT. */
 	max_devices: number | null;
+	/** Bumped by every write that moves one of the event's totals (totals-cursor.ts). */
+	totals_version: Generated<number>;
+	/** totalsCheck() of the event's totals, kept as they move. */
+	totals_check: Generated<number>;
 }
 
 /** One device's PN-counter for one (event, case, kind); merged by max of each half. */
@@ -51,6 +55,8 @@ export interface CounterTotalsTable {
 	case_id: string;
 	kind: string;
 	total: number;
+	/** The event's totals_version when this total last moved. */
+	version: Generated<number>;
 }
 
 /** A device that counted for an event; an organizer may remove its counts (removed_*). */

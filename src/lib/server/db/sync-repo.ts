@@ -2,9 +2,10 @@
  * Storage side of a sync: register-or-authenticate the event, max-merge the device's counters,
  * raise the running totals by what the device's rows grew, last-writer-wins the details and the
  * organizers' contact (two registers, each with its own stamp) and read back the event-wide
- * totals, all in ONE transaction. A known event with unchanged details and contact costs seven
- * statements: begin, touch, the device's rows, upsert, raise totals, totals, commit (plus one,
- * once per event, to store its public key, and two when a device first counts). None of them
+ * totals (only those moved since the request's cursor, when it sends one it may use), all in ONE
+ * transaction. A known event with unchanged details and contact costs eight statements: begin,
+ * touch, the device's rows, upsert, raise totals, bump the totals version, totals, commit (plus
+ * one, once per event, to store its public key, and two when a device first counts). None of them
  * reads more than one device's rows or one event's totals, so a sync costs the same with 2
  * devices or 2,000. Syncs authenticate by the event key's hash; reports by QR by a signature
  * the handler has verified (SnapshotAuth): one path, one merge.
@@ -23,6 +24,7 @@ import {
 } from '$lib/shared/event-details';
 import { pickLatestContact, type StampedEventContact } from '$lib/shared/event-contact';
 import type { CounterSnapshot, SyncAnswer } from '$lib/shared/sync-wire';
+import { addToCheck, epochOf, formatCursor, parseCursor } from '$lib/shared/totals-cursor';
 import { registrationBucket, type SyncLimits } from '$lib/server/sync/limits';
 import type { AppDb } from './open';
 import type { EventsTable } from './schema';
@@ -98,7 +100,16 @@ type StoredEvent = Pick<
 	| 'contact_device_id'
 	| 'device_count'
 	| 'max_devices'
+	| 'created_at'
+	| 'totals_version'
+	| 'totals_check'
 >;
+
+/** Where an event's totals stand: what a cursor names, and their check (totals-cursor.ts). */
+interface TotalsState {
+	version: number;
+	check: number;
+}
 
 interface TotalRow {
 	case_id: string;
@@ -195,6 +206,9 @@ async function apply(
 	}
 
 	let devices = stored ? Number(stored.device_count) : 0;
+	let totals: TotalsState = stored
+		? { version: Number(stored.totals_version), check: Number(stored.totals_check) }
+		: { version: 0, check: 0 };
 	const own = await run<DeviceRow>(sql.deviceRows(eventId, snapshot.deviceId));
 	// Its counts were taken out by an organizer: a max-merge of its next snapshot would add them
 	// all back, so the device is refused for good (with its pulls: nothing it sends counts).
@@ -209,10 +223,20 @@ async function apply(
 			await run(sql.countDevice(eventId));
 			devices += 1;
 		}
-		await mergeCounters(sql, run, eventId, snapshot, own, now);
+		totals = await mergeCounters(sql, run, eventId, snapshot, own, now, totals);
 	}
 
-	const rows = await run<TotalRow>(sql.totals(eventId));
+	// A new event's epoch is its created_at, which insertEvent set to `now`.
+	const epoch = epochOf(stored ? Number(stored.created_at) : now);
+	// Honoured only from this epoch and up to where the totals stand: a cursor from ahead (the
+	// database restored from a backup) or from an event registered anew gets the full set. A
+	// restored database that moved past the cursor is caught by the device, through the check.
+	const cursor = parseCursor(snapshot.cursor);
+	const since =
+		cursor && cursor.epoch === epoch && cursor.version <= totals.version ? cursor.version : null;
+	const rows = await run<TotalRow>(
+		since === null ? sql.totals(eventId) : sql.totalsSince(eventId, since)
+	);
 	return {
 		format: SYNC_FORMAT_VERSION,
 		event: stampedDetailsOf(details),
@@ -223,6 +247,9 @@ async function apply(
 				total: Number(row.total)
 			}))
 			.sort(compareCounterKeys),
+		full: since === null,
+		cursor: formatCursor({ epoch, version: totals.version }),
+		check: totals.check,
 		devices,
 		syncedAt: now
 	};
@@ -233,6 +260,8 @@ async function apply(
  * grew: (max(0, new.plus - old.plus)) - (max(0, new.minus - old.minus)). `own` holds the rows as
  * stored, read in this transaction after the event's row was locked, so no other sync of the
  * event wrote them since. A row that would not grow writes nothing (a replay writes nothing).
+ * Totals that move are stamped with the next totals version, which the event stores with the
+ * check moved by each growth; answers where the totals stand.
  */
 async function mergeCounters(
 	sql: SyncStatements,
@@ -240,8 +269,11 @@ async function mergeCounters(
 	eventId: string,
 	snapshot: CounterSnapshot,
 	own: DeviceRow[],
-	now: number
-): Promise<void> {
+	now: number,
+	before: TotalsState
+): Promise<TotalsState> {
+	const version = before.version + 1;
+	let check = before.check;
 	const stored = new Map<string, { plus: number; minus: number }>();
 	for (const row of own) {
 		if (row.case_id !== null) {
@@ -261,8 +293,10 @@ async function mergeCounters(
 		// A new row is written even at 0/0, so its key shows in the totals as before.
 		if (old && plus === 0 && minus === 0) continue;
 		counterValues.push(eventId, snapshot.deviceId, c.caseId, c.kind, c.plus, c.minus, now);
-		totalValues.push(eventId, c.caseId, c.kind, plus - minus);
+		totalValues.push(eventId, c.caseId, c.kind, plus - minus, version);
+		check = addToCheck(check, c.caseId, c.kind, plus - minus);
 	}
+	if (totalValues.length === 0) return before;
 	const counterChunk = ROWS_PER_UPSERT * COUNTER_WIDTH;
 	for (let start = 0; start < counterValues.length; start += counterChunk) {
 		await run(sql.upsertCounters(counterValues.slice(start, start + counterChunk)));
@@ -271,6 +305,8 @@ async function mergeCounters(
 	for (let start = 0; start < totalValues.length; start += totalChunk) {
 		await run(sql.raiseTotals(totalValues.slice(start, start + totalChunk)));
 	}
+	await run(sql.bumpTotals(version, check, eventId));
+	return { version, check };
 }
 
 /** Counts a new event against its address; over the limit, the whole registration rolls back

@@ -18,13 +18,14 @@ export const CONTACT_COLUMNS = [
 	'contact_device_id'
 ];
 const EVENT_FIELDS = ['key_hash', ...DETAIL_COLUMNS, 'public_key', ...CONTACT_COLUMNS].join(', ');
-/** What touchEvent reads back: the fields, and what the device cap needs. */
-const TOUCHED_FIELDS = `${EVENT_FIELDS}, device_count, max_devices`;
+/** What touchEvent reads back: the fields, what the device cap needs, and where the totals
+ * stand (their version and check, and created_at: the cursor's epoch). */
+const TOUCHED_FIELDS = `${EVENT_FIELDS}, device_count, max_devices, created_at, totals_version, totals_check`;
 
 /** Values per counter row in an upsert. */
 const COUNTER_WIDTH = 7;
-/** Values per running-total row: event_id, case_id, kind, delta. */
-const TOTAL_WIDTH = 4;
+/** Values per running-total row: event_id, case_id, kind, delta, version. */
+const TOTAL_WIDTH = 5;
 
 /** Rows per counter upsert: far below both engines' bound-parameter limits. */
 export const ROWS_PER_UPSERT = 500;
@@ -52,12 +53,17 @@ export interface SyncStatements {
 	/** A device's first counts for the event: its row, and one more in events.device_count. */
 	addDevice(eventId: string, deviceId: string, now: number): CompiledQuery;
 	countDevice(eventId: string): CompiledQuery;
-	/** Adds deltas to the running totals (creating missing keys); values are rows of event_id,
-	 * case_id, kind, delta, flattened. `total = total + delta`, so on PostgreSQL two
-	 * transactions touching one key compose under its row lock. */
+	/** Adds deltas to the running totals (creating missing keys) and stamps them with the event's
+	 * new totals version; values are rows of event_id, case_id, kind, delta, version, flattened.
+	 * `total = total + delta`, so on PostgreSQL two transactions touching one key compose under
+	 * its row lock. */
 	raiseTotals(values: unknown[]): CompiledQuery;
+	/** Stores the event's new totals version and check, after its totals moved. */
+	bumpTotals(version: number, check: number, eventId: string): CompiledQuery;
 	/** case_id, kind, total: the running totals, one row per (case, kind). */
 	totals(eventId: string): CompiledQuery;
+	/** The same, only those that moved after `version`: the answer to a cursor. */
+	totalsSince(eventId: string, version: number): CompiledQuery;
 	/** Counts one new event for a bucket, restarting a window begun at or before `cutoff`;
 	 * returns registrations, window_started_at. One statement: racing requests each count. */
 	claimRegistration(bucket: string, now: number, cutoff: number): CompiledQuery;
@@ -87,6 +93,12 @@ export function syncStatements(dialect: DbDialect): SyncStatements {
 	const setKey = `update events set public_key = ${k1} where id = ${k2} and public_key is null`;
 	const [t1] = slots(1);
 	const totals = `select case_id, kind, total from counter_totals where event_id = ${t1}`;
+	const [s1, s2] = slots(2);
+	// The primary key's prefix finds the event's rows; the version filter reads each at most once.
+	const totalsSince = `select case_id, kind, total from counter_totals
+		where event_id = ${s1} and version > ${s2}`;
+	const [b1, b2, b3] = slots(3);
+	const bump = `update events set totals_version = ${b1}, totals_check = ${b2} where id = ${b3}`;
 	const [d1, d2] = slots(2);
 	const deviceRows = `select d.removed_at, c.case_id, c.kind, c.plus, c.minus
 		from event_devices d left join counters c
@@ -137,10 +149,11 @@ export function syncStatements(dialect: DbDialect): SyncStatements {
 				{ length: rows },
 				(_, row) => `(${slots(TOTAL_WIDTH, row * TOTAL_WIDTH + 1).join(', ')})`
 			);
-			text = `insert into counter_totals (event_id, case_id, kind, total)
+			text = `insert into counter_totals (event_id, case_id, kind, total, version)
 				values ${tuples.join(', ')}
 				on conflict (event_id, case_id, kind) do update set
-					total = counter_totals.total + excluded.total`;
+					total = counter_totals.total + excluded.total,
+					version = excluded.version`;
 			raises.set(rows, text);
 		}
 		return text;
@@ -157,7 +170,9 @@ export function syncStatements(dialect: DbDialect): SyncStatements {
 		addDevice: (eventId, deviceId, at) => CompiledQuery.raw(addDevice, [eventId, deviceId, at]),
 		countDevice: (eventId) => CompiledQuery.raw(countDevice, [eventId]),
 		raiseTotals: (values) => CompiledQuery.raw(raiseSql(values.length / TOTAL_WIDTH), values),
+		bumpTotals: (version, check, eventId) => CompiledQuery.raw(bump, [version, check, eventId]),
 		totals: (eventId) => CompiledQuery.raw(totals, [eventId]),
+		totalsSince: (eventId, version) => CompiledQuery.raw(totalsSince, [eventId, version]),
 		claimRegistration: (bucket, at, cutoff) =>
 			CompiledQuery.raw(claim, [bucket, at, cutoff, cutoff, at])
 	};
