@@ -1,3 +1,4 @@
+import { SvelteMap } from 'svelte/reactivity';
 import type { EventFigures } from '$lib/client/sync/event-figures';
 import { counterKey } from '$lib/shared/counters';
 import type { CounterKind } from '$lib/shared/domain';
@@ -13,40 +14,36 @@ class Cell {
  * figure after each tap; `update` writes them cell by cell, and a rune set to the value it
  * already holds wakes nobody, so a tap re-renders the one control whose count moved instead of
  * all 54. The values are the committed ones the read brought: nothing here counts ahead.
+ *
+ * Cells are made by `update`, never by a read: Svelte does not track a rune in the reaction
+ * that created it, so a cell made while a control draws would never redraw it.
  */
 export class Tallies {
-	// A plain Map on purpose: the cells are the runes; which cells exist is nobody's concern.
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity
-	#cells = new Map<string, Cell>();
-	#figures: EventFigures | undefined;
+	#cells = new SvelteMap<string, Cell>();
+	/** Another device has synced: a counter with no cell is then 0 in all, not undefined. */
+	#others = $state(false);
 
 	update(figures: EventFigures | undefined): void {
-		this.#figures = figures;
-		for (const [key, cell] of this.#cells) this.#fill(key, cell);
+		const own = figures?.own;
+		const all = figures?.others ? figures.all : null;
+		this.#others = figures?.others ?? false;
+		for (const key of [...(own?.keys() ?? []), ...(all?.keys() ?? [])]) {
+			if (!this.#cells.has(key)) this.#cells.set(key, new Cell());
+		}
+		for (const [key, cell] of this.#cells) {
+			cell.own = own?.get(key) ?? 0;
+			cell.all = all ? (all.get(key) ?? 0) : undefined;
+		}
 	}
 
 	own(caseId: string, kind: CounterKind): number {
-		return this.#cell(counterKey(caseId, kind)).own;
+		return this.#cells.get(counterKey(caseId, kind))?.own ?? 0;
 	}
 
 	/** Every table's count once another device has synced, else undefined (same numbers). */
 	all(caseId: string, kind: CounterKind): number | undefined {
-		return this.#cell(counterKey(caseId, kind)).all;
-	}
-
-	#cell(key: string): Cell {
-		let cell = this.#cells.get(key);
-		if (!cell) {
-			cell = new Cell();
-			this.#fill(key, cell);
-			this.#cells.set(key, cell);
-		}
-		return cell;
-	}
-
-	#fill(key: string, cell: Cell): void {
-		const figures = this.#figures;
-		cell.own = figures?.own.get(key) ?? 0;
-		cell.all = figures?.others ? (figures.all?.get(key) ?? 0) : undefined;
+		const cell = this.#cells.get(counterKey(caseId, kind));
+		if (cell) return cell.all;
+		return this.#others ? 0 : undefined;
 	}
 }
