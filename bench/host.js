@@ -148,9 +148,19 @@ async function openApp(context, url) {
 	await page.locator(APP_BUTTON).first().waitFor();
 	return page;
 }
+/** Slows the page's CPU; returns its CDP session, which also reads the main thread's metrics. */
 async function slowDown(context, page) {
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOWDOWN });
+	await cdp.send('Performance.enable');
+	return cdp;
+}
+
+/** Where the main thread's time went (seconds, cumulative): script, style, layout, all tasks. */
+const METRICS = ['ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration', 'TaskDuration'];
+async function metrics(cdp) {
+	const { metrics: all } = await cdp.send('Performance.getMetrics');
+	return Object.fromEntries(METRICS.map((name) => [name, all.find((m) => m.name === name).value]));
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'letterday-bench-'));
@@ -177,11 +187,13 @@ try {
 	const floor = await context.newPage();
 	await floor.goto(floorServer.url);
 	await floor.locator(FLOOR_BUTTON).first().waitFor();
-	await slowDown(context, app);
-	await slowDown(context, floor);
+	const side = (name, page, selector, cdp) => {
+		const spent = Object.fromEntries(METRICS.map((m) => [m, 0]));
+		return { name, page, selector, cdp, spent, times: [], readonly: 0, readwrite: 0 };
+	};
 	const sides = [
-		{ name: 'app', page: app, selector: APP_BUTTON, times: [], readonly: 0, readwrite: 0 },
-		{ name: 'floor', page: floor, selector: FLOOR_BUTTON, times: [], readonly: 0, readwrite: 0 }
+		side('app', app, APP_BUTTON, await slowDown(context, app)),
+		side('floor', floor, FLOOR_BUTTON, await slowDown(context, floor))
 	];
 	for (const side of sides) {
 		await side.page.bringToFront();
@@ -191,7 +203,10 @@ try {
 	for (let round = 0; round < ROUNDS; round++) {
 		for (const side of sides) {
 			await side.page.bringToFront();
+			const before = await metrics(side.cdp);
 			const run = await taps(side.page, side.selector, perRound);
+			const after = await metrics(side.cdp);
+			for (const m of METRICS) side.spent[m] += after[m] - before[m];
 			side.times.push(...run.times);
 			side.readonly += run.readonly;
 			side.readwrite += run.readwrite;
@@ -208,6 +223,17 @@ try {
 	for (const side of [appSide, floorSide]) {
 		const tx = `${side.perTap.toFixed(2)} IndexedDB transactions a tap (${(side.readwrite / side.times.length).toFixed(2)} read-write)`;
 		console.log(`  ${side.name.padEnd(6)} ${line(side)}; ${tx}`);
+		// Main-thread time a tap, as the slowed CPU spends it (the measure's own loop included).
+		const each = (m) => ms((side.spent[m] * 1000) / side.times.length);
+		const {
+			ScriptDuration: script,
+			RecalcStyleDuration: style,
+			LayoutDuration: layout
+		} = side.spent;
+		const other = side.spent.TaskDuration - script - style - layout;
+		console.log(
+			`         main thread a tap: ${each('TaskDuration')} in tasks: script ${each('ScriptDuration')}, style ${each('RecalcStyleDuration')}, layout ${each('LayoutDuration')}, paint and the rest ${ms((other * 1000) / side.times.length)}`
+		);
 	}
 	const ratio95 = appSide.p95 / floorSide.p95;
 	const ratio50 = appSide.p50 / floorSide.p50;
