@@ -25,6 +25,11 @@ export default ts.config(
 		}
 	},
 	{
+		// The bench's floor page is plain JavaScript outside the app's TypeScript project.
+		files: ['bench/floor/**/*.svelte'],
+		languageOptions: { parserOptions: { projectService: false } }
+	},
+	{
 		rules: {
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
 			// Links are plain hrefs on purpose: host routes are prerendered shells with query strings.

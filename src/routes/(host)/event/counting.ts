@@ -7,6 +7,10 @@ import type { CounterKind, Locale } from '$lib/shared/domain';
 /** The host's words plus the event screen's own area, which loads with this screen only. */
 export const ct = screenT(countingMessages);
 
+/** A control's second line once another table has synced ("58 in all"); none before. */
+export const allNote = (all: number | undefined) =>
+	all === undefined ? undefined : ct('cellAll', { count: all });
+
 /** For search: "Wydrzyńska" is found by "wydrzynska", "Wet’suwet’en" by "wetsuweten". */
 export const fold = (text: string) =>
 	text
