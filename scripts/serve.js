@@ -56,6 +56,7 @@ async function serve() {
 	// Published by the app's init hook while handler.js loaded (src/hooks.server.ts); absent in an
 	// environment it cannot serve exactly as SvelteKit would, and then SvelteKit answers syncs.
 	const syncRoute = globalThis[Symbol.for('letterday.nodeSyncRoute')];
+	console.log(syncRoute ? 'syncs: lean node:http route' : 'syncs: through SvelteKit');
 	const site = { https: (process.env.ORIGIN ?? '').startsWith('https://') };
 	const compression = !/^(off|0|false|no)$/i.test(process.env.COMPRESSION ?? '');
 
