@@ -57,7 +57,11 @@ describe('group commit on SQLite', () => {
 	});
 
 	const events = (n: number) =>
-		Array.from({ length: n }, () => ({ id: randomId(), key: randomEventKey(), device: randomId() }));
+		Array.from({ length: n }, () => ({
+			id: randomId(),
+			key: randomEventKey(),
+			device: randomId()
+		}));
 	const counts = (device: string, plus: number) =>
 		snapshot(device, [{ caseId: caseA, kind: 'letter', plus, minus: 0 }]);
 

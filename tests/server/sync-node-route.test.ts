@@ -88,7 +88,9 @@ function script(): Sent[] {
 		{
 			path,
 			headers: json(event.key),
-			body: JSON.stringify(snapshot(device, [{ caseId: 'nope', kind: 'letter', plus: 1, minus: 0 }]))
+			body: JSON.stringify(
+				snapshot(device, [{ caseId: 'nope', kind: 'letter', plus: 1, minus: 0 }])
+			)
 		},
 		{
 			path,
