@@ -14,7 +14,8 @@
  * answer of about 3 KB), --compression on|off|both (the server's COMPRESSION setting; both runs
  * SQLite twice, off then on), --processes N (WEB_CONCURRENCY of the SQLite server, default 1;
  * PostgreSQL always runs with 1 and then 2 processes), --serve FILE (another server entry than
- * scripts/serve.js, e.g. an older copy to compare with, interleaved by running both in turn).
+ * scripts/serve.js, e.g. an older copy to compare with, interleaved by running both in turn),
+ * --profile DIR (the server runs with `node --cpu-prof`, its profiles written to DIR on exit).
  * Requests say `Accept-Encoding: gzip, deflate, br` as a browser does. The per-event sync rate
  * (SYNCS_PER_EVENT_PER_SECOND) is lifted: each connection is one event syncing flat out.
  * Server CPU per request counts the server process and its workers.
@@ -161,10 +162,18 @@ const BARE_SERVER = `
 
 /** Starts the server entry over `buildDir` (or the bare server) with `env`; waits until it
  * answers. Each connection is one event syncing flat out: far past the per-event rate. */
-const startServer = (buildDir, env, { bare = false, serve } = {}) =>
+const startServer = (buildDir, env, { bare = false, serve, profile } = {}) =>
 	startBuiltServer(
 		{ SYNCS_PER_EVENT_PER_SECOND: '1000000', ...env },
-		bare ? { args: ['-e', BARE_SERVER] } : { buildDir, args: serve ? [serve] : undefined }
+		bare
+			? { args: ['-e', BARE_SERVER] }
+			: {
+					buildDir,
+					args: [
+						...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+						serve ?? 'scripts/serve.js'
+					]
+				}
 	);
 
 /** CPU seconds (user + system) a process and its children (cluster workers) have used so far,
@@ -227,6 +236,7 @@ function parseArgs(argv) {
 		else if (argv[i] === '--compression') options.compression = argv[++i];
 		else if (argv[i] === '--processes') options.processes = Number(argv[++i]);
 		else if (argv[i] === '--serve') options.serve = resolve(argv[++i]);
+		else if (argv[i] === '--profile') options.profile = resolve(argv[++i]);
 		// A copy of build/ keeps a long run safe from someone rebuilding meanwhile.
 		else if (argv[i] === '--build') options.build = resolve(argv[++i]);
 	}
@@ -256,7 +266,8 @@ async function main() {
 		);
 		process.exit(1);
 	}
-	const { build, only, calibrate, compression, processes, serve, ...benchOptions } = options;
+	const { build, only, calibrate, compression, processes, serve, profile, ...benchOptions } =
+		options;
 	const results = [];
 	if (calibrate) {
 		const server = await startServer(build, {}, { bare: true });
@@ -280,7 +291,7 @@ async function main() {
 				COMPRESSION: setting,
 				WEB_CONCURRENCY: String(processes)
 			},
-			{ serve }
+			{ serve, profile }
 		);
 		try {
 			const result = await measure(server, benchOptions);
@@ -308,7 +319,7 @@ async function main() {
 							COMPRESSION: compression === 'off' ? 'off' : 'on',
 							WEB_CONCURRENCY: String(count)
 						},
-						{ serve }
+						{ serve, profile }
 					);
 					try {
 						const name = `postgres ×${count}`;
