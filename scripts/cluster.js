@@ -8,8 +8,8 @@
  * SIGINT is passed to every worker, each of which finishes its requests (SHUTDOWN_TIMEOUT), and
  * this process exits once they all have.
  *
- * It is for PostgreSQL: on SQLite every process queues on the one write lock (and each batches
- * only its own syncs), so more processes add CPU but not syncs per second.
+ * It is for PostgreSQL: on SQLite every process takes its turn on the one write lock (and each
+ * groups only its own syncs), so a second process adds about a tenth more syncs, not twice.
  */
 import cluster from 'node:cluster';
 import process from 'node:process';

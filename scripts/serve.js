@@ -16,7 +16,7 @@
 // beyond it get 429 before SvelteKit reads them (event-rate.js), so flooding one event cannot
 // slow the others.
 // WEB_CONCURRENCY (default 1): worker processes (node:cluster) sharing the port, for PostgreSQL.
-// On SQLite they all queue on the one write lock, so more processes do not sync faster.
+// On SQLite they take turns on the one write lock: a second process adds little (docs/performance.md).
 // POST /api/events/{id}/sync is answered by the lean route the app publishes when handler.js
 // loads (src/lib/server/sync/node-route.ts, same sync code as the SvelteKit route, without its
 // Request/Response plumbing); every other request, and any sync it does not take, goes to
