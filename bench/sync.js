@@ -12,7 +12,13 @@
  * --calibrate (first measure a bare node:http server: what this machine and client can reach),
  * --counters N (counters per request, default 3; 54 is every counter of the sample pack, an
  * answer of about 3 KB), --compression on|off|both (the server's COMPRESSION setting; both runs
- * SQLite twice, off then on). Requests say `Accept-Encoding: gzip, deflate, br` as a browser does.
+ * SQLite twice, off then on), --processes N (WEB_CONCURRENCY of the SQLite server, default 1;
+ * PostgreSQL always runs with 1 and then 2 processes), --serve FILE (another server entry than
+ * scripts/serve.js, e.g. an older copy to compare with, interleaved by running both in turn),
+ * --profile DIR (the server runs with `node --cpu-prof`, its profiles written to DIR on exit).
+ * Requests say `Accept-Encoding: gzip, deflate, br` as a browser does. The per-event sync rate
+ * (SYNCS_PER_EVENT_PER_SECOND) is lifted: each connection is one event syncing flat out.
+ * Server CPU per request counts the server process and its workers.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -21,6 +27,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { root, startBuiltServer } from './server.js';
+import { summarize } from './summary.js';
 
 const randomId = () => randomBytes(16).toString('base64url');
 const randomKey = () => randomBytes(32).toString('hex');
@@ -153,16 +160,32 @@ const BARE_SERVER = `
 	}).listen(Number(process.env.PORT), process.env.HOST);
 `;
 
-/** Starts `node {buildDir}/index.js` (or the bare server) with `env`; waits until it answers. */
-const startServer = (buildDir, env, bare = false) =>
-	startBuiltServer(env, bare ? { args: ['-e', BARE_SERVER] } : { buildDir });
+/** Starts the server entry over `buildDir` (or the bare server) with `env`; waits until it
+ * answers. Each connection is one event syncing flat out: far past the per-event rate. */
+const startServer = (buildDir, env, { bare = false, serve, profile } = {}) =>
+	startBuiltServer(
+		{ SYNCS_PER_EVENT_PER_SECOND: '1000000', ...env },
+		bare
+			? { args: ['-e', BARE_SERVER] }
+			: {
+					buildDir,
+					args: [
+						...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+						serve ?? 'scripts/serve.js'
+					]
+				}
+	);
 
-/** CPU seconds (user + system) a process has used so far, from /proc; undefined elsewhere. */
+/** CPU seconds (user + system) a process and its children (cluster workers) have used so far,
+ * from /proc; undefined elsewhere. */
 function cpuSeconds(pid) {
 	try {
 		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
 		// utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name.
-		return (Number(fields[11]) + Number(fields[12])) / 100;
+		let seconds = (Number(fields[11]) + Number(fields[12])) / 100;
+		const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+		for (const child of children ? children.split(' ') : []) seconds += cpuSeconds(child) ?? 0;
+		return seconds;
 	} catch {
 		return undefined;
 	}
@@ -201,6 +224,7 @@ function parseArgs(argv) {
 		connections: 8,
 		counters: 3,
 		compression: 'on',
+		processes: 1,
 		build: join(root, 'build')
 	};
 	for (let i = 0; i < argv.length; i += 1) {
@@ -210,6 +234,9 @@ function parseArgs(argv) {
 		else if (argv[i] === '--calibrate') options.calibrate = true;
 		else if (argv[i] === '--counters') options.counters = Number(argv[++i]);
 		else if (argv[i] === '--compression') options.compression = argv[++i];
+		else if (argv[i] === '--processes') options.processes = Number(argv[++i]);
+		else if (argv[i] === '--serve') options.serve = resolve(argv[++i]);
+		else if (argv[i] === '--profile') options.profile = resolve(argv[++i]);
 		// A copy of build/ keeps a long run safe from someone rebuilding meanwhile.
 		else if (argv[i] === '--build') options.build = resolve(argv[++i]);
 	}
@@ -239,10 +266,11 @@ async function main() {
 		);
 		process.exit(1);
 	}
-	const { build, only, calibrate, compression, ...benchOptions } = options;
+	const { build, only, calibrate, compression, processes, serve, profile, ...benchOptions } =
+		options;
 	const results = [];
 	if (calibrate) {
-		const server = await startServer(build, {}, true);
+		const server = await startServer(build, {}, { bare: true });
 		try {
 			const result = await measure(server, benchOptions);
 			results.push(['bare http', result]);
@@ -255,11 +283,16 @@ async function main() {
 	for (const setting of only === 'postgres' ? [] : settings) {
 		const name = settings.length > 1 ? `sqlite, compression ${setting}` : 'sqlite';
 		const dataDir = mkdtempSync(join(tmpdir(), 'letterday-bench-'));
-		const server = await startServer(build, {
-			DATA_DIR: dataDir,
-			DATABASE_URL: '',
-			COMPRESSION: setting
-		});
+		const server = await startServer(
+			build,
+			{
+				DATA_DIR: dataDir,
+				DATABASE_URL: '',
+				COMPRESSION: setting,
+				WEB_CONCURRENCY: String(processes)
+			},
+			{ serve, profile }
+		);
 		try {
 			const result = await measure(server, benchOptions);
 			results.push([name, result]);
@@ -275,23 +308,72 @@ async function main() {
 		if (!pgUrl) {
 			console.log('postgres   skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL');
 		} else {
-			await withPostgresSchema(pgUrl, async (schema) => {
-				const server = await startServer(build, {
-					DATABASE_URL: pgUrl,
-					DATABASE_SCHEMA: schema,
-					COMPRESSION: compression === 'off' ? 'off' : 'on'
+			// Several processes are what PostgreSQL is for: one, then two.
+			for (const count of [1, 2]) {
+				await withPostgresSchema(pgUrl, async (schema) => {
+					const server = await startServer(
+						build,
+						{
+							DATABASE_URL: pgUrl,
+							DATABASE_SCHEMA: schema,
+							COMPRESSION: compression === 'off' ? 'off' : 'on',
+							WEB_CONCURRENCY: String(count)
+						},
+						{ serve, profile }
+					);
+					try {
+						const name = `postgres ×${count}`;
+						const result = await measure(server, benchOptions);
+						results.push([name, result]);
+						console.log(format(name, result));
+					} finally {
+						await server.stop();
+					}
 				});
-				try {
-					const result = await measure(server, benchOptions);
-					results.push(['postgres', result]);
-					console.log(format('postgres', result));
-				} finally {
-					await server.stop();
-				}
+			}
+		}
+	}
+	summarize(summaryRows(results));
+	return results;
+}
+
+/** The headline figures for `npm run bench` (bench/summary.js). */
+function summaryRows(results) {
+	const part = 'Sync endpoint (3-counter requests)';
+	const label = (name) =>
+		name === 'bare http'
+			? 'bare node:http ceiling'
+			: name.startsWith('postgres')
+				? `PostgreSQL, ${name.split('×')[1] === '1' ? '1 process' : `${name.split('×')[1]} processes`}`
+				: name.replace('sqlite', 'SQLite');
+	const bare = results.find(([name]) => name === 'bare http')?.[1];
+	const rows = [];
+	for (const [name, r] of results) {
+		const row = {
+			part: `${part}, ${label(name)}`,
+			measure: 'requests/s (p50 / p99)',
+			value: `${Math.round(r.rps).toLocaleString('en')} (${r.p50.toFixed(1)} / ${r.p99.toFixed(1)} ms)`
+		};
+		// The budget is for the default server on SQLite.
+		if (name === 'sqlite') Object.assign(row, { goal: '≥ 3,000', met: r.rps >= 3000 });
+		rows.push(row);
+		if (name === 'bare http') continue;
+		if (bare) {
+			rows.push({
+				part: `${part}, ${label(name)}`,
+				measure: 'share of the bare ceiling, same run',
+				value: `${((100 * r.rps) / bare.rps).toFixed(1)} %`
+			});
+		}
+		if (r.serverCpuMsPerRequest !== undefined) {
+			rows.push({
+				part: `${part}, ${label(name)}`,
+				measure: 'server CPU per request',
+				value: `${r.serverCpuMsPerRequest.toFixed(3)} ms`
 			});
 		}
 	}
-	return results;
+	return rows;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -10,6 +10,8 @@ import { hostCheckFromEnv } from '$lib/server/http/allowed-host';
 import { apiError } from '$lib/server/http/errors';
 import { logRequestError } from '$lib/server/http/log';
 import { organizerLocale } from '$lib/server/organizer/locale';
+import { NODE_SYNC_ROUTE, createNodeSyncRoute } from '$lib/server/sync/node-route';
+import { syncRouteDeps } from '$lib/server/sync/route-deps';
 
 /** Opens the database and runs its migrations at start, so a bad DATABASE_URL or a failed
  * migration shows in the log at once, then makes sure an organizer can get in and seeds the case
@@ -17,6 +19,11 @@ import { organizerLocale } from '$lib/server/organizer/locale';
  * on first use and /api/health answers 503 meanwhile. */
 export const init: ServerInit = async () => {
 	if (building) return;
+	// The lean sync route for scripts/serve.js. Published here because init runs while
+	// build/handler.js is imported (adapter-node awaits server.init), so serve.js finds it right
+	// after its import, built by the same bundle with the same database handle, case packs and
+	// limits as the SvelteKit route; a second bundle would duplicate those module instances.
+	(globalThis as Record<symbol, unknown>)[NODE_SYNC_ROUTE] = createNodeSyncRoute(syncRouteDeps);
 	// adapter-node emits this once the server stopped taking requests: closing the pool now lets
 	// a PostgreSQL-backed process exit at once instead of waiting out its idle connections.
 	process.once('sveltekit:shutdown', () => void closeDb());

@@ -3,12 +3,15 @@
  * byte at a time is cut off by HEADERS_TIMEOUT, and without ORIGIN a forged Host header is
  * refused before anything renders (it would otherwise become the origin of the poster's QR code).
  * With ORIGIN set, the Host header is ignored. One event's syncs past SYNCS_PER_EVENT_PER_SECOND
- * are turned away before SvelteKit reads them. Needs `npm run build`.
+ * are turned away before SvelteKit reads them. Syncs are answered by the lean node:http route
+ * with the same headers, compression and refusals; WEB_CONCURRENCY runs worker processes on one
+ * port. Needs `npm run build`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomEventKey, randomId } from '$lib/shared/ids';
@@ -16,6 +19,8 @@ import { freePort } from '../e2e/helpers/app-server';
 
 interface Started {
 	port: number;
+	pid: number;
+	log(): string;
 	stop(): Promise<void>;
 }
 
@@ -50,10 +55,14 @@ async function startServe(env: Record<string, string>): Promise<Started> {
 	}
 	return {
 		port,
+		pid: child.pid!,
+		log: () => log,
 		async stop() {
-			const exited = new Promise((r) => child.once('exit', r));
-			child.kill('SIGTERM');
-			await exited;
+			if (child.exitCode === null && child.signalCode === null) {
+				const exited = new Promise((r) => child.once('exit', r));
+				child.kill('SIGTERM');
+				await exited;
+			}
 			rmSync(dataDir, { recursive: true, force: true });
 		}
 	};
@@ -219,4 +228,128 @@ describe('scripts/serve.js sync rate per event', () => {
 		await new Promise((done) => setTimeout(done, 1100));
 		expect((await sync(flooded.id, flooded.key)).status).toBe(200);
 	});
+});
+
+describe('scripts/serve.js answers syncs on its lean route', () => {
+	let server: Started;
+	beforeAll(async () => {
+		server = await startServe({ ORIGIN: 'https://letterday.example.org' });
+	}, 40_000);
+	afterAll(async () => server?.stop());
+
+	const caseIds = async () =>
+		(
+			(await (await fetch(`http://127.0.0.1:${server.port}/api/cases?lang=en`)).json()) as {
+				cases: { id: string }[];
+			}
+		).cases.map((sheet) => sheet.id);
+	const sync = (eventId: string, key: string | null, body: unknown, headers = {}) =>
+		fetch(`http://127.0.0.1:${server.port}/api/events/${eventId}/sync`, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				...(key ? { authorization: `Bearer ${key}` } : {}),
+				...headers
+			},
+			body: typeof body === 'string' ? body : JSON.stringify(body)
+		});
+	const details = {
+		name: 'Lean',
+		venue: '',
+		city: '',
+		province: 'ON',
+		date: '2026-12-10',
+		updatedAt: 1
+	};
+
+	it('says so at start, and syncs with the security headers', async () => {
+		expect(server.log()).toContain('syncs: lean node:http route');
+		const event = { id: randomId(), key: randomEventKey() };
+		const [caseA] = await caseIds();
+		const counters = [{ caseId: caseA, kind: 'letter', plus: 3, minus: 1 }];
+		const answer = await sync(event.id, event.key, {
+			format: 1,
+			deviceId: randomId(),
+			event: details,
+			counters
+		});
+		expect(answer.status).toBe(200);
+		expect(answer.headers.get('cache-control')).toBe('no-store');
+		expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(answer.headers.get('strict-transport-security')).toMatch(/max-age/);
+		expect((await answer.json()).totals).toEqual([{ caseId: caseA, kind: 'letter', total: 2 }]);
+	});
+
+	it('compresses an answer of 1 KB or more, not a small one', async () => {
+		const event = { id: randomId(), key: randomEventKey() };
+		const ids = await caseIds();
+		const counters = ids.flatMap((caseId) =>
+			['letter', 'card'].map((kind) => ({ caseId, kind, plus: 1, minus: 0 }))
+		);
+		const body = { format: 1, deviceId: randomId(), event: details, counters };
+		const large = await sync(event.id, event.key, body, { 'accept-encoding': 'br' });
+		expect(large.status).toBe(200);
+		expect(large.headers.get('content-encoding')).toBe('br');
+		expect(large.headers.get('vary')).toMatch(/accept-encoding/i);
+		expect((await large.json()).totals).toHaveLength(counters.length);
+		// Another event: this one's answer would carry the totals above.
+		const fresh = { id: randomId(), key: randomEventKey() };
+		const small = await sync(
+			fresh.id,
+			fresh.key,
+			{ ...body, counters: [] },
+			{
+				'accept-encoding': 'br'
+			}
+		);
+		expect(small.status).toBe(200);
+		expect(small.headers.get('content-encoding')).toBe(null);
+	});
+
+	it('refuses in the API shape, closing the connection when the body went unread', async () => {
+		const event = { id: randomId(), key: randomEventKey() };
+		const noKey = await sync(event.id, null, '{}');
+		expect(noKey.status).toBe(401);
+		expect(noKey.headers.get('connection')).toBe('close');
+		expect((await noKey.json()).error.code).toEqual(expect.any(String));
+		const tooLarge = await sync(event.id, event.key, `{"pad":"${'x'.repeat(300_000)}"}`);
+		expect(tooLarge.status).toBe(413);
+		expect((await tooLarge.json()).error.code).toBe('payload_too_large');
+		const notJson = await sync(event.id, event.key, '{"format"');
+		expect(notJson.status).toBe(400);
+		expect(await notJson.json()).toEqual({
+			error: { code: 'bad_request', message: 'The body is not valid JSON' }
+		});
+		// Left to SvelteKit: another content type, another method.
+		const form = await sync(event.id, event.key, 'a=1', { 'content-type': 'text/plain' });
+		expect(form.status).toBe(403);
+		const get = await fetch(`http://127.0.0.1:${server.port}/api/events/${event.id}/sync`);
+		expect(get.status).toBe(405);
+	});
+});
+
+describe('scripts/serve.js with WEB_CONCURRENCY=2', () => {
+	let server: Started;
+	beforeAll(async () => {
+		server = await startServe({ WEB_CONCURRENCY: '2' });
+	}, 40_000);
+	afterAll(async () => server?.stop());
+
+	const children = (pid: number) =>
+		readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+
+	it('runs two workers on one port, and both stop on SIGTERM', async () => {
+		// The second worker is forked once the first listens: wait for both.
+		const deadline = Date.now() + 20_000;
+		while ((server.log().match(/Listening on/g) ?? []).length < 2 && Date.now() < deadline) {
+			await new Promise((r) => setTimeout(r, 100));
+		}
+		const workers = children(server.pid);
+		expect(workers).toHaveLength(2);
+		for (let i = 0; i < 6; i += 1) {
+			expect((await fetch(`http://127.0.0.1:${server.port}/api/health`)).status).toBe(200);
+		}
+		await server.stop();
+		for (const worker of workers) expect(() => process.kill(Number(worker), 0)).toThrow();
+	}, 30_000);
 });

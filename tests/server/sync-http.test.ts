@@ -11,7 +11,7 @@ import { randomId } from '$lib/shared/ids';
 import type { SyncAnswer } from '$lib/shared/sync-wire';
 import { closeDb } from '$lib/server/db';
 import { backends, type TestDatabase } from './helpers/databases';
-import { serveSync, type HttpServer } from './helpers/http-server';
+import { SYNC_ROUTES, serveSync, type HttpServer } from './helpers/http-server';
 import {
 	SyncHarness,
 	newEvent,
@@ -48,8 +48,8 @@ function postChunked(
 	});
 }
 
-for (const backend of backends) {
-	describe.skipIf(backend.skip)(`sync over HTTP on ${backend.dialect}`, () => {
+for (const [backend, route] of backends.flatMap((b) => SYNC_ROUTES.map((r) => [b, r] as const))) {
+	describe.skipIf(backend.skip)(`sync over HTTP on ${backend.dialect}, ${route} route`, () => {
 		let testDb: TestDatabase;
 		let harness: SyncHarness;
 		let http: HttpServer;
@@ -57,7 +57,7 @@ for (const backend of backends) {
 		beforeAll(async () => {
 			testDb = await backend.create();
 			harness = await SyncHarness.start(testDb);
-			http = await serveSync(harness.deps);
+			http = await serveSync(harness.deps, 0, route);
 		});
 		afterAll(async () => {
 			await http?.close();

@@ -1,11 +1,17 @@
 /**
  * A node:http server around the sync handler, so tests go over real sockets (chunked bodies,
- * lying Content-Length, keep-alive) without building the app.
+ * lying Content-Length, keep-alive) without building the app: through a Web Request as the
+ * SvelteKit route does (`'sveltekit'`), or through the lean route scripts/serve.js puts in front
+ * (`'node'`, sync/node-route.ts), which answers 404 `not_taken` for what it leaves to SvelteKit.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { handleSync, type SyncDeps } from '$lib/server/sync/handler';
+import { createNodeSyncRoute } from '$lib/server/sync/node-route';
+
+export type SyncRoute = 'sveltekit' | 'node';
+export const SYNC_ROUTES: SyncRoute[] = ['sveltekit', 'node'];
 
 export interface HttpServer {
 	url: string;
@@ -35,8 +41,22 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
 	res.end(Buffer.from(await response.arrayBuffer()));
 }
 
-export async function serveSync(deps: SyncDeps, port = 0): Promise<HttpServer> {
+export async function serveSync(
+	deps: SyncDeps,
+	port = 0,
+	route: SyncRoute = 'sveltekit',
+	env: NodeJS.ProcessEnv = { ORIGIN: 'http://127.0.0.1' }
+): Promise<HttpServer> {
+	const nodeRoute = route === 'node' ? createNodeSyncRoute(deps, env) : undefined;
+	if (route === 'node' && !nodeRoute) throw new Error('no node route in this environment');
 	const server = createServer((req, res) => {
+		if (nodeRoute) {
+			if (nodeRoute(req, res)) return;
+			req.resume();
+			res.writeHead(404, { 'content-type': 'application/json' });
+			res.end(JSON.stringify({ error: { code: 'not_taken', message: 'left to SvelteKit' } }));
+			return;
+		}
 		const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
 		const match = SYNC_PATH.exec(new URL(req.url ?? '/', origin).pathname);
 		const work =

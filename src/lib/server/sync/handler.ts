@@ -16,7 +16,7 @@ import {
 	type PackStamp
 } from '$lib/shared/sync-wire';
 import { DEFAULT_LIMITS, type SyncLimits } from './limits';
-import { readJsonBody } from './read-body';
+import { readJsonBody, type BodyResult } from './read-body';
 import { registrationRight } from './registration';
 
 /** What a sync needs to know of the case packs. */
@@ -39,33 +39,52 @@ export interface SyncDeps {
 	limits?: SyncLimits;
 }
 
+/** An answer as plain data, so the SvelteKit route and the lean node:http route (node-route.ts)
+ * send the very same thing. */
+export interface PlainAnswer {
+	status: number;
+	headers: Record<string, string>;
+	body: string;
+}
+
+/** What a sync request is, taken out of whichever HTTP stack carried it. */
+export interface SyncInput {
+	eventId: string;
+	authorization: string | null;
+	/** Whether the request may still have unread body bytes: answers given before reading it
+	 * then close the connection. */
+	hasBody: boolean;
+	/** Reads and parses the JSON body within MAX_SYNC_BODY_BYTES; called once, after the id and
+	 * the key passed, so a refused request is not read. */
+	readBody: (limit: number) => Promise<BodyResult>;
+	/** Counts new events against the address's registration limit; the routes always pass it
+	 * (tests that register many events from one caller leave it out). */
+	clientAddress?: string;
+}
+
 /**
- * `clientAddress` counts new events against the address's registration limit; the routes always
- * pass it (tests that register many events from one caller leave it out).
+ * The sync itself, shared by both routes: validate, authenticate, apply, answer. Refusals come
+ * from apiError (a Response, off the hot path) and are read back into plain data.
  */
-export async function handleSync(
-	request: Request,
-	eventId: string,
-	deps: SyncDeps,
-	clientAddress?: string
-): Promise<Response> {
+export async function syncCore(input: SyncInput, deps: SyncDeps): Promise<PlainAnswer> {
+	const { eventId } = input;
 	// Answers given before the body is read whole close the connection: the unread bytes would
 	// otherwise stall the next request on a kept-alive socket.
 	const refuseUnread = (status: number, code: string, message: string) => {
 		const response = apiError(status, code, message);
-		if (request.body) response.headers.set('connection', 'close');
-		return response;
+		if (input.hasBody) response.headers.set('connection', 'close');
+		return plainOf(response);
 	};
 	if (!isId(eventId)) {
 		return refuseUnread(400, 'bad_event_id', EVENT_ID_RULE);
 	}
-	const key = bearerEventKey(request.headers.get('authorization'));
+	const key = bearerEventKey(input.authorization);
 	if (!key.ok) return refuseUnread(401, key.code, key.message);
 
-	const body = await readJsonBody(request, MAX_SYNC_BODY_BYTES);
+	const body = await input.readBody(MAX_SYNC_BODY_BYTES);
 	if (!body.ok) {
 		return body.drained
-			? apiError(body.status, body.code, body.message)
+			? plainOf(apiError(body.status, body.code, body.message))
 			: refuseUnread(body.status, body.code, body.message);
 	}
 	const applied = await checkAndApply(
@@ -74,20 +93,52 @@ export async function handleSync(
 		{ by: 'key', keyHash: hashEventKey(key.key) },
 		deps,
 		'sync',
-		clientAddress
+		input.clientAddress
 	);
-	if (!applied.ok) return applied.response;
+	if (!applied.ok) return plainOf(applied.response);
 	const { result } = applied;
 	if (!result.ok) {
-		if (result.reason === 'bad_public_key') return apiError(400, 'bad_public_key', PUBLIC_KEY_RULE);
+		if (result.reason === 'bad_public_key') {
+			return plainOf(apiError(400, 'bad_public_key', PUBLIC_KEY_RULE));
+		}
 		const limited = limitRefusal(result);
-		if (limited) return limited;
+		if (limited) return plainOf(limited);
 		logRefusedProof('sync', eventId, 'wrong_key');
-		return apiError(403, 'wrong_key', 'This event is registered with another key');
+		return plainOf(apiError(403, 'wrong_key', 'This event is registered with another key'));
 	}
-	return new Response(JSON.stringify(result.answer), {
-		headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }
-	});
+	return {
+		status: 200,
+		headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+		body: JSON.stringify(result.answer)
+	};
+}
+
+export async function plainOf(response: Response): Promise<PlainAnswer> {
+	return {
+		status: response.status,
+		headers: Object.fromEntries(response.headers),
+		body: await response.text()
+	};
+}
+
+/** POST /api/events/{eventId}/sync through SvelteKit: syncCore over a Web Request. */
+export async function handleSync(
+	request: Request,
+	eventId: string,
+	deps: SyncDeps,
+	clientAddress?: string
+): Promise<Response> {
+	const answer = await syncCore(
+		{
+			eventId,
+			authorization: request.headers.get('authorization'),
+			hasBody: request.body !== null,
+			readBody: (limit) => readJsonBody(request, limit),
+			clientAddress
+		},
+		deps
+	);
+	return new Response(answer.body, { status: answer.status, headers: answer.headers });
 }
 
 export type Checked =

@@ -1,4 +1,6 @@
-/** Reads a JSON request body within a byte limit, without trusting Content-Length alone. */
+/** Reads a JSON request body within a byte limit, without trusting Content-Length alone: from a
+ * Web Request (the SvelteKit routes) or straight from node:http (the lean sync route). */
+import type { IncomingMessage } from 'node:http';
 
 export type BodyResult =
 	| { ok: true; value: unknown }
@@ -65,16 +67,24 @@ async function readCapped(request: Request, limit: number): Promise<Uint8Array |
 	return bytes;
 }
 
+const NOT_JSON: BodyResult = {
+	ok: false,
+	status: 415,
+	code: 'unsupported_media_type',
+	message: 'Send the body as Content-Type: application/json',
+	drained: false
+};
+
+const UNREADABLE: BodyResult = {
+	ok: false,
+	status: 400,
+	code: 'bad_request',
+	message: 'The body could not be read',
+	drained: false
+};
+
 export async function readJsonBody(request: Request, limit: number): Promise<BodyResult> {
-	if (!isJsonContentType(request.headers.get('content-type'))) {
-		return {
-			ok: false,
-			status: 415,
-			code: 'unsupported_media_type',
-			message: 'Send the body as Content-Type: application/json',
-			drained: false
-		};
-	}
+	if (!isJsonContentType(request.headers.get('content-type'))) return NOT_JSON;
 	const declared = checkDeclaredLength(request, limit);
 	if (declared) return declared;
 
@@ -86,14 +96,49 @@ export async function readJsonBody(request: Request, limit: number): Promise<Bod
 	} catch (error) {
 		// adapter-node errors the stream itself past BODY_SIZE_LIMIT or a short Content-Length.
 		if ((error as { status?: unknown })?.status === 413) return tooLarge(limit);
-		return {
-			ok: false,
-			status: 400,
-			code: 'bad_request',
-			message: 'The body could not be read',
-			drained: false
-		};
+		return UNREADABLE;
 	}
+	return parseJsonBytes(bytes);
+}
+
+/**
+ * The same over node:http, without the Web Request and streams in between (the lean sync route,
+ * node-route.ts). `cap` is where reading stops when the server's BODY_SIZE_LIMIT is below
+ * `limit`, as adapter-node stops there; the refusal names `limit` either way, as readJsonBody's.
+ */
+export function readNodeJsonBody(
+	request: IncomingMessage,
+	limit: number,
+	cap = limit
+): Promise<BodyResult> {
+	if (!isJsonContentType(request.headers['content-type'] ?? null)) return Promise.resolve(NOT_JSON);
+	const declared = request.headers['content-length'];
+	if (declared !== undefined && Number(declared) > Math.min(limit, cap)) {
+		return Promise.resolve(tooLarge(limit));
+	}
+	return new Promise((resolve) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		const onData = (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > Math.min(limit, cap)) {
+				// Left unread: the refusal closes the connection (drained: false).
+				request.off('data', onData);
+				request.pause();
+				resolve(tooLarge(limit));
+				return;
+			}
+			chunks.push(chunk);
+		};
+		request.on('data', onData);
+		request.on('end', () => resolve(parseJsonBytes(Buffer.concat(chunks, size))));
+		// A client gone mid-body: nothing to parse (a later resolve is ignored).
+		request.on('error', () => resolve(UNREADABLE));
+		request.on('close', () => resolve(UNREADABLE));
+	});
+}
+
+function parseJsonBytes(bytes: Uint8Array): BodyResult {
 	let text: string;
 	try {
 		text = utf8.decode(bytes);
