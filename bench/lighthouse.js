@@ -8,7 +8,7 @@
 //    IndexedDB keeps the event. The service worker is unregistered first (IndexedDB stays): its
 //    answers would bypass the network Lighthouse simulates, and the figure would mean less.
 // Goal (issue 13): performance ≥ 98, accessibility 100 on each.
-// Usage: node bench/lighthouse.js [--runs 3]
+// Usage: node bench/lighthouse.js [--runs 3] [--verbose: each run's LCP element and long tasks]
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
@@ -51,6 +51,13 @@ async function audit(url, { prepare } = {}) {
 		const failed = Object.values(audits)
 			.filter((a) => a.scoreDisplayMode === 'binary' && a.score === 0)
 			.map((a) => a.id);
+		const lcpElement = audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]
+			?.node?.snippet;
+		const longTasks = (audits['long-tasks']?.details?.items ?? []).map(
+			(task) => `${Math.round(task.duration)} ms ${task.url.replace(/^.*\//, '')}`
+		);
+		if (process.argv.includes('--verbose'))
+			console.log(`  ${url}\n  LCP element ${lcpElement}\n  long tasks ${longTasks.join('; ')}`);
 		return {
 			performance: Math.round(categories.performance.score * 100),
 			accessibility: Math.round(categories.accessibility.score * 100),

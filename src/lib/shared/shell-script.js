@@ -6,6 +6,9 @@
  * French: the frame shows, never the wrong language. It chooses as initialLocale() in
  * src/lib/client/state/locale.svelte.ts does (same key, same fallback; tested together in
  * tests/unit/shell-script.test.ts). The host layout removes data-shell-words once mounted.
+ * The start page's welcome is in the shell too (a first visit paints it at once); a device that
+ * put it away or holds events (Welcome.svelte keeps both keys) gets data-welcome="hidden"
+ * first, so the shell never shows it to a returning host.
  * hooks.server.ts puts it in host pages; svelte.config.js allows it in the CSP by its hash.
  */
-export const SHELL_SCRIPT = `try{var d=document.documentElement,l=localStorage.getItem('letterday.lang');if(l!=='en'&&l!=='fr')l=/^fr/i.test(navigator.language||'')?'fr':'en';if(l!==d.lang){d.lang=l;d.setAttribute('data-shell-words','hidden')}}catch(e){}`;
+export const SHELL_SCRIPT = `try{var d=document.documentElement,s=localStorage,l=s.getItem('letterday.lang');if(l!=='en'&&l!=='fr')l=/^fr/i.test(navigator.language||'')?'fr':'en';if(l!==d.lang){d.lang=l;d.setAttribute('data-shell-words','hidden')}if(s.getItem('letterday.welcome-dismissed')==='1'||s.getItem('letterday.has-events')==='1')d.setAttribute('data-welcome','hidden')}catch(e){}`;
