@@ -6,7 +6,7 @@
 // the first case's tally button being usable: visible and enabled, the event's cases read from
 // IndexedDB. The head-count button (no case list needed) is timed too, and first paint.
 // Goal (issue 13): under 1 s.
-// Usage: node bench/cold-start.js [--runs 7] [--cpu 4 (the slowdown)]
+// Usage: node bench/cold-start.js [--runs 7] [--cpu 4 (the slowdown)] [--build DIR]
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -95,9 +95,12 @@ const stats = (values) => {
 };
 const ms = (value) => `${Math.round(value)} ms`;
 
+// --build DIR: another build (e.g. main's), to compare in one sitting.
+const argBuild = process.argv.indexOf('--build');
+const buildDir = argBuild > 0 ? process.argv[argBuild + 1] : undefined;
 const dataDir = mkdtempSync(join(tmpdir(), 'letterday-bench-'));
 const profile = mkdtempSync(join(tmpdir(), 'letterday-bench-profile-'));
-const server = await startBuiltServer({ DATA_DIR: dataDir });
+const server = await startBuiltServer({ DATA_DIR: dataDir }, { buildDir });
 try {
 	const eventUrl = await prepare(profile, server.url);
 	const runs = [];

@@ -8,7 +8,7 @@
 //    IndexedDB keeps the event. The service worker is unregistered first (IndexedDB stays): its
 //    answers would bypass the network Lighthouse simulates, and the figure would mean less.
 // Goal (issue 13): performance ≥ 98, accessibility 100 on each.
-// Usage: node bench/lighthouse.js [--runs 3] [--verbose: each run's LCP element and long tasks]
+// Usage: node bench/lighthouse.js [--runs 3] [--build DIR] [--verbose: each run's LCP element and long tasks]
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
@@ -101,8 +101,11 @@ async function createEvent(port, base) {
 
 const ms = (value) => `${Math.round(value)} ms`;
 
+// --build DIR: another build (e.g. main's), to compare in one sitting.
+const argBuild = process.argv.indexOf('--build');
+const buildDir = argBuild > 0 ? process.argv[argBuild + 1] : undefined;
 const dataDir = mkdtempSync(join(tmpdir(), 'letterday-bench-'));
-const server = await startBuiltServer({ DATA_DIR: dataDir });
+const server = await startBuiltServer({ DATA_DIR: dataDir }, { buildDir });
 try {
 	const list = await (await fetch(`${server.url}/c/en`)).text();
 	const caseId = /href="\/c\/en\/([a-z0-9-]+)"/.exec(list)?.[1];
