@@ -51,8 +51,8 @@ async function audit(url, { prepare } = {}) {
 		const failed = Object.values(audits)
 			.filter((a) => a.scoreDisplayMode === 'binary' && a.score === 0)
 			.map((a) => a.id);
-		const lcpElement = audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]
-			?.node?.snippet;
+		const lcpElement =
+			audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet;
 		const longTasks = (audits['long-tasks']?.details?.items ?? []).map(
 			(task) => `${Math.round(task.duration)} ms ${task.url.replace(/^.*\//, '')}`
 		);
@@ -140,8 +140,7 @@ try {
 			measure: 'performance / accessibility (FCP, LCP)',
 			value: `${figures.performance} / ${figures.accessibility} (${ms(figures.fcp)}, ${ms(figures.lcp)})`,
 			goal: `≥ ${GOAL.performance} / ${GOAL.accessibility}`,
-			met:
-				figures.performance >= GOAL.performance && figures.accessibility >= GOAL.accessibility
+			met: figures.performance >= GOAL.performance && figures.accessibility >= GOAL.accessibility
 		});
 	}
 	summarize(rows);
