@@ -6,7 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { SHELL_SCRIPT } from '../../src/lib/shared/shell-script.js';
 
-function run(stored: Record<string, string>, browserLanguage: string, pageLang = 'en') {
+function run(
+	stored: Record<string, string>,
+	browserLanguage: string,
+	pageLang = 'en'
+): Record<string, string> {
 	const attributes = new Map<string, string>();
 	const documentElement = {
 		lang: pageLang,
