@@ -2,6 +2,7 @@ import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { createHash } from 'node:crypto';
 import { COPY_SCRIPT } from './src/routes/c/copy-script.js';
+import { SHELL_SCRIPT } from './src/lib/shared/shell-script.js';
 
 /** The CSP source for an inline script whose text never changes. */
 const hashOf = (text) => `sha256-${createHash('sha256').update(text).digest('base64')}`;
@@ -22,8 +23,9 @@ const config = {
 			mode: 'auto',
 			directives: {
 				'default-src': ['self'],
-				// The case page's copy button is one inline script, always the same text.
-				'script-src': ['self', hashOf(COPY_SCRIPT)],
+				// The case page's copy button and the host shell's language choice are inline
+				// scripts, each always the same text.
+				'script-src': ['self', hashOf(COPY_SCRIPT), hashOf(SHELL_SCRIPT)],
 				// Participant pages inline their styles (one response, no extra round trip) and
 				// Svelte sets style attributes: both need inline styles. Scripts stay strict.
 				'style-src': ['self', 'unsafe-inline'],

@@ -3,7 +3,9 @@
 // the machine, between the bench markers of docs/performance.md. Each part also runs alone:
 // node bench/sync.js, node bench/flood.js, node bench/parse.js, node bench/page-weight.js,
 // node bench/host.js [--taps N], node bench/load.js [--devices N] [--seconds N],
-// node bench/compression.js, node bench/wire.js [--taps N] [--seed N]. `npm run bench -- --no-write` leaves docs/performance.md alone.
+// node bench/compression.js, node bench/wire.js [--taps N] [--seed N], node bench/lighthouse.js
+// [--runs N], node bench/cold-start.js [--runs N]. `npm run bench -- --no-write` leaves
+// docs/performance.md alone.
 import { execSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -24,6 +26,11 @@ const parts = [
 	['Compressed answers (bytes as sent, CPU per compression)', ['bench/compression.js']],
 	['Sync wire vs PouchDB (an event day, bytes and requests)', ['bench/wire.js']],
 	['Host app (first load, tap to repaint)', ['bench/host.js', ...passed]],
+	[
+		'Lighthouse, mobile preset (case sheet, host start page, event screen)',
+		['bench/lighthouse.js']
+	],
+	['Offline cold start of the event screen (CPU 4× slower)', ['bench/cold-start.js']],
 	['A campaign day under load (2,000 devices, 60 s)', ['bench/load.js']]
 ];
 

@@ -12,6 +12,7 @@ import { logRequestError } from '$lib/server/http/log';
 import { organizerLocale } from '$lib/server/organizer/locale';
 import { NODE_SYNC_ROUTE, createNodeSyncRoute } from '$lib/server/sync/node-route';
 import { syncRouteDeps } from '$lib/server/sync/route-deps';
+import { SHELL_SCRIPT } from '$lib/shared/shell-script.js';
 
 /** Opens the database and runs its migrations at start, so a bad DATABASE_URL or a failed
  * migration shows in the log at once, then makes sure an organizer can get in and seeds the case
@@ -63,9 +64,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 		event.locals.lang = organizerLocale(event);
 	}
 	// Participant pages live under /c/{lang}/…; the host app sets <html lang> itself once it
-	// knows the host's choice.
+	// knows the host's choice, and its shell's script does so before the first paint.
+	const shell = event.route.id?.startsWith('/(host)') ? `<script>${SHELL_SCRIPT}</script>` : '';
 	return resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang)
+		transformPageChunk: ({ html }) =>
+			html.replace('%lang%', event.locals.lang).replace('%letterday.shell%', shell)
 	});
 };
 

@@ -28,6 +28,7 @@ export const shellMessages = defineMessages(
 			other:
 				'{count} case sheets (edition {version}, {date}) are saved on this device: they open with no network.'
 		},
+		packChecking: 'Looking for the case sheets saved on this device…',
 		packMissingTitle: 'Case sheets not downloaded yet',
 		packMissing: 'Download the case sheets while you are online so they open with no network.',
 		packDownload: 'Download case sheets',
@@ -72,6 +73,7 @@ export const shellMessages = defineMessages(
 			other:
 				'{count} fiches de cas (édition {version}, {date}) sont enregistrées sur cet appareil\u00a0: elles s’ouvrent sans réseau.'
 		},
+		packChecking: 'Recherche des fiches enregistrées sur cet appareil…',
 		packMissingTitle: 'Fiches des cas pas encore téléchargées',
 		packMissing:
 			'Téléchargez les fiches pendant que vous êtes en ligne pour les ouvrir sans réseau.',
