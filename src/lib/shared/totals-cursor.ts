@@ -16,10 +16,11 @@
 import type { CounterTotal } from './domain';
 
 /** A prime below 2^31: every product and sum below stays exact in a double. */
-const MODULUS = 2_147_483_647;
+export const CHECK_MODULUS = 2_147_483_647;
 
-/** FNV-1a of the key, cut to 21 bits and never 0: weight × total (< 2^21 × 2^31) stays exact. */
-function weight(caseId: string, kind: string): number {
+/** FNV-1a of the key, cut to 21 bits and never 0: weight × total (< 2^21 × 2^31) stays exact.
+ * PostgreSQL's one-trip sync is handed each key's weight and adds weight × growth itself. */
+export function checkWeight(caseId: string, kind: string): number {
 	let hash = 0x811c9dc5;
 	const text = `${caseId}/${kind}`;
 	for (let i = 0; i < text.length; i += 1) {
@@ -31,8 +32,8 @@ function weight(caseId: string, kind: string): number {
 
 /** The check moved by `delta` on one key: what the server stores after raising a total. */
 export function addToCheck(check: number, caseId: string, kind: string, delta: number): number {
-	const moved = (check + ((weight(caseId, kind) * delta) % MODULUS)) % MODULUS;
-	return moved < 0 ? moved + MODULUS : moved;
+	const moved = (check + ((checkWeight(caseId, kind) * delta) % CHECK_MODULUS)) % CHECK_MODULUS;
+	return moved < 0 ? moved + CHECK_MODULUS : moved;
 }
 
 /** The check of a whole set of totals, as the device recomputes it. */

@@ -3,8 +3,9 @@
  * list runs on SQLite and PostgreSQL, so stick to types both understand: text, integer, bigint.
  * Never edit a released migration; add the next one. Names sort in the order they run.
  */
-import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { addToCheck } from '$lib/shared/totals-cursor';
+import { SYNC_FUNCTION_V1 } from './pg-sync-function';
 
 const migrations: Record<string, Migration> = {
 	'0001_events_and_counters': {
@@ -317,6 +318,18 @@ const migrations: Record<string, Migration> = {
 			await db.schema.alterTable('counter_totals').dropColumn('version').execute();
 			await db.schema.alterTable('events').dropColumn('totals_check').execute();
 			await db.schema.alterTable('events').dropColumn('totals_version').execute();
+		}
+	},
+	'0009_pg_one_trip_sync': {
+		// PostgreSQL only: the common sync in one statement (pg-sync-function.ts). SQLite runs its
+		// statements in-process, where a round trip costs nothing: it keeps sync-repo.ts's path.
+		async up(db: Kysely<unknown>) {
+			if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+			await sql.raw(SYNC_FUNCTION_V1).execute(db);
+		},
+		async down(db: Kysely<unknown>) {
+			if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+			await sql`drop function if exists letterday_sync_v1`.execute(db);
 		}
 	}
 };

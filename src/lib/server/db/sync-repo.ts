@@ -9,6 +9,11 @@
  * reads more than one device's rows or one event's totals, so a sync costs the same with 2
  * devices or 2,000. Syncs authenticate by the event key's hash; reports by QR by a signature
  * the handler has verified (SnapshotAuth): one path, one merge.
+ *
+ * On PostgreSQL, where each statement is a round trip, the common case (a known device of a
+ * known event, nothing to register or store but counts) first tries ONE call of a function
+ * doing the same steps (sync-one-trip.ts); when it declines, having changed nothing, the
+ * transaction here runs as on SQLite.
  */
 import type { Selectable } from 'kysely';
 import { keyHashesEqual } from '$lib/server/auth/event-key';
@@ -36,6 +41,7 @@ import {
 	type SyncStatements
 } from './sync-statements';
 import { rawWriteTransaction, type RunQuery } from './transaction';
+import { syncInOneTrip } from './sync-one-trip';
 
 /**
  * How the request proved it may write to the event. A sync presents the event key (its hash
@@ -128,6 +134,14 @@ interface DeviceRow {
 const statements = { sqlite: syncStatements('sqlite'), postgres: syncStatements('postgres') };
 
 export async function applySnapshot(db: AppDb, input: ApplySnapshot): Promise<ApplyResult> {
+	if (db.dialect === 'postgres') {
+		const state = await syncInOneTrip(db, input);
+		if (state) {
+			const { details, totals, full, createdAt, devices } = state;
+			const answer = answerOf(details, totals, full, epochOf(createdAt), state, devices, input.now);
+			return { ok: true, answer };
+		}
+	}
 	try {
 		const answer = await rawWriteTransaction(db, (run) =>
 			apply(statements[db.dialect], run, input)
@@ -237,6 +251,20 @@ async function apply(
 	const rows = await run<TotalRow>(
 		since === null ? sql.totals(eventId) : sql.totalsSince(eventId, since)
 	);
+	return answerOf(details, rows, since === null, epoch, totals, devices, now);
+}
+
+/** The answer, from where the event stands after the sync: one shape for both paths. `full`:
+ * `rows` are every total, not only those moved since the cursor. */
+function answerOf(
+	details: StampedEventDetails,
+	rows: TotalRow[],
+	full: boolean,
+	epoch: string,
+	totals: TotalsState,
+	devices: number,
+	now: number
+): SyncAnswer {
 	return {
 		format: SYNC_FORMAT_VERSION,
 		event: stampedDetailsOf(details),
@@ -247,7 +275,7 @@ async function apply(
 				total: Number(row.total)
 			}))
 			.sort(compareCounterKeys),
-		full: since === null,
+		full,
 		cursor: formatCursor({ epoch, version: totals.version }),
 		check: totals.check,
 		devices,
