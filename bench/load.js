@@ -6,6 +6,7 @@
  * of its devices' own counts.
  *
  *   node bench/load.js [--devices 2000] [--per-event 10] [--seconds 60] [--only sqlite|postgres]
+ *                      [--build DIR]   (a copy of build/, e.g. an older one to compare with)
  *
  * PostgreSQL runs when BENCH_DATABASE_URL or TEST_DATABASE_URL is set (a throwaway schema).
  * Needs `npm run build`. docs/reliability.md records its figures.
@@ -211,16 +212,18 @@ function parseArgs(argv) {
 		else if (argv[i] === '--per-event') options.perEvent = Number(argv[++i]);
 		else if (argv[i] === '--seconds') options.seconds = Number(argv[++i]);
 		else if (argv[i] === '--only') options.only = argv[++i];
+		else if (argv[i] === '--build') options.buildDir = resolve(argv[++i]);
 	}
 	return options;
 }
 
 async function main() {
-	const { only, ...options } = parseArgs(process.argv.slice(2));
+	const { only, buildDir, ...options } = parseArgs(process.argv.slice(2));
+	const start = (env) => startBuiltServer(env, { buildDir });
 	let failed = false;
 	if (only !== 'postgres') {
 		const dataDir = mkdtempSync(join(tmpdir(), 'letterday-load-'));
-		const server = await startBuiltServer({ ...SERVER_ENV, DATA_DIR: dataDir, DATABASE_URL: '' });
+		const server = await start({ ...SERVER_ENV, DATA_DIR: dataDir, DATABASE_URL: '' });
 		try {
 			const result = await runLoad({ urls: [server.url], ...options });
 			console.log(format('sqlite, 1 server', result));
@@ -238,8 +241,8 @@ async function main() {
 		const schema = `load_${process.pid}`;
 		const env = { ...SERVER_ENV, DATABASE_URL: pgUrl, DATABASE_SCHEMA: schema };
 		// The first process makes the schema and tables; the second starts on them.
-		const first = await startBuiltServer(env);
-		const second = await startBuiltServer(env);
+		const first = await start(env);
+		const second = await start(env);
 		try {
 			const result = await runLoad({ urls: [first.url, second.url], ...options });
 			console.log(format('postgres, 2 servers', result));

@@ -12,16 +12,18 @@
  * --calibrate (first measure a bare node:http server: what this machine and client can reach),
  * --counters N (counters per request, default 3; 54 is every counter of the sample pack, an
  * answer of about 3 KB), --compression on|off|both (the server's COMPRESSION setting; both runs
- * SQLite twice, off then on), --processes N (WEB_CONCURRENCY of the SQLite server, default 1;
- * PostgreSQL always runs with 1 and then 2 processes), --serve FILE (another server entry than
+ * SQLite twice, off then on), --processes N (WEB_CONCURRENCY, default 1 on SQLite; PostgreSQL
+ * runs with 1 and then 2 processes unless N is given), --serve FILE (another server entry than
  * scripts/serve.js, e.g. an older copy to compare with, interleaved by running both in turn),
  * --profile DIR (the server runs with `node --cpu-prof`, its profiles written to DIR on exit).
  * Requests say `Accept-Encoding: gzip, deflate, br` as a browser does. The per-event sync rate
  * (SYNCS_PER_EVENT_PER_SECOND) is lifted: each connection is one event syncing flat out.
- * Server CPU per request counts the server process and its workers.
+ * Server CPU per request counts the server process and its workers; on PostgreSQL, database CPU
+ * per request counts every `postgres` process of this machine (when the database runs here: a
+ * shared one counts its other clients too, so read it beside an interleaved run).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -193,16 +195,38 @@ function cpuSeconds(pid) {
 
 /** Runs benchSync against a started server, adding the server's CPU time per request: on a busy
  * machine requests/s says more about the neighbours than about the server, CPU per request not. */
-async function measure(server, options) {
+async function measure(server, options, { database = false } = {}) {
 	const before = cpuSeconds(server.pid);
+	const databaseBefore = database ? postgresCpuSeconds() : undefined;
 	const result = await benchSync({ baseUrl: server.url, ...options });
 	const after = cpuSeconds(server.pid);
+	const databaseAfter = database ? postgresCpuSeconds() : undefined;
+	// The warm-up requests are not counted, so scale by the measured share of the run.
+	const share = result.seconds / (result.seconds + (options.warmupSeconds ?? 2));
 	if (before !== undefined && after !== undefined) {
-		// The warm-up requests are not counted, so scale by the measured share of the run.
-		const share = result.seconds / (result.seconds + (options.warmupSeconds ?? 2));
 		result.serverCpuMsPerRequest = ((after - before) * share * 1000) / result.requests;
 	}
+	if (databaseBefore && databaseAfter) {
+		result.databaseCpuMsPerRequest =
+			((databaseAfter - databaseBefore) * share * 1000) / result.requests;
+	}
 	return result;
+}
+
+/** CPU seconds used so far by every process named `postgres` on this machine (the postmaster,
+ * its backends and helpers; a backend that exited meanwhile is missed); 0 when none is visible. */
+function postgresCpuSeconds() {
+	let seconds = 0;
+	for (const pid of readdirSync('/proc').filter((name) => /^[0-9]+$/.test(name))) {
+		try {
+			if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
+			const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+			seconds += (Number(fields[11]) + Number(fields[12])) / 100;
+		} catch {
+			// Gone meanwhile, or not ours to read.
+		}
+	}
+	return seconds;
 }
 
 async function withPostgresSchema(url, work) {
@@ -224,7 +248,6 @@ function parseArgs(argv) {
 		connections: 8,
 		counters: 3,
 		compression: 'on',
-		processes: 1,
 		build: join(root, 'build')
 	};
 	for (let i = 0; i < argv.length; i += 1) {
@@ -253,6 +276,9 @@ const format = (name, r) =>
 		r.serverCpuMsPerRequest === undefined
 			? undefined
 			: `server CPU ${r.serverCpuMsPerRequest.toFixed(3)} ms/request`,
+		r.databaseCpuMsPerRequest === undefined
+			? undefined
+			: `database CPU ${r.databaseCpuMsPerRequest.toFixed(3)} ms/request`,
 		`(${r.requests} requests, ${r.errors} errors, ${r.connections} connections, ${r.seconds.toFixed(1)} s)`
 	]
 		.filter(Boolean)
@@ -289,7 +315,7 @@ async function main() {
 				DATA_DIR: dataDir,
 				DATABASE_URL: '',
 				COMPRESSION: setting,
-				WEB_CONCURRENCY: String(processes)
+				WEB_CONCURRENCY: String(processes ?? 1)
 			},
 			{ serve, profile }
 		);
@@ -309,7 +335,7 @@ async function main() {
 			console.log('postgres   skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL');
 		} else {
 			// Several processes are what PostgreSQL is for: one, then two.
-			for (const count of [1, 2]) {
+			for (const count of processes ? [processes] : [1, 2]) {
 				await withPostgresSchema(pgUrl, async (schema) => {
 					const server = await startServer(
 						build,
@@ -323,7 +349,7 @@ async function main() {
 					);
 					try {
 						const name = `postgres ×${count}`;
-						const result = await measure(server, benchOptions);
+						const result = await measure(server, benchOptions, { database: true });
 						results.push([name, result]);
 						console.log(format(name, result));
 					} finally {
@@ -370,6 +396,13 @@ function summaryRows(results) {
 				part: `${part}, ${label(name)}`,
 				measure: 'server CPU per request',
 				value: `${r.serverCpuMsPerRequest.toFixed(3)} ms`
+			});
+		}
+		if (r.databaseCpuMsPerRequest !== undefined) {
+			rows.push({
+				part: `${part}, ${label(name)}`,
+				measure: 'database CPU per request (every postgres process here)',
+				value: `${r.databaseCpuMsPerRequest.toFixed(3)} ms`
 			});
 		}
 	}
