@@ -112,7 +112,7 @@ describe.skipIf(postgres.skip)('one-trip sync on postgres', () => {
 		};
 	}
 
-	it('takes one round trip for a known device, and answers as the full path does', async () => {
+	it('takes one round trip for a device of a known event, answering as the full path', async () => {
 		const event = newEvent();
 		const device = randomId();
 		// The first sync registers the event and the device: the full transaction.
@@ -222,6 +222,73 @@ describe.skipIf(postgres.skip)('one-trip sync on postgres', () => {
 		const after = await stored(event.id);
 		expect(after.running).toEqual({ ...before.running, [`${caseB}/card`]: 0 });
 		expect(after.check).toBe(after.checkOfTable);
+	});
+
+	it('adds a new device in the same trip, under the cap; the full path refuses past it', async () => {
+		const event = newEvent();
+		const host = randomId();
+		await sync(event, snapshot(host, [counter(caseA, 'letter', 1)]));
+		// Other devices send back the details as their answers gave them: the host's stamp.
+		const echoed = { ...details(), updatedBy: host };
+		// Nothing counted yet: answered, not one of the event's devices.
+		const idle = await queriesDuring(() => sync(event, snapshot(randomId(), [], echoed)));
+		expect(idle.sent).toHaveLength(1);
+		expect(idle.value.devices).toBe(1);
+		const second = await queriesDuring(() =>
+			sync(event, snapshot(randomId(), [counter(caseA, 'letter', 2)], echoed))
+		);
+		expect(second.sent).toHaveLength(1);
+		expect(second.value.devices).toBe(2);
+		expect(second.value.totals).toEqual([{ caseId: caseA, kind: 'letter', total: 3 }]);
+		const limits = { ...DEFAULT_LIMITS, maxDevicesPerEvent: 2 };
+		const third = await applySnapshot(db, {
+			eventId: event.id,
+			auth: { by: 'key', keyHash: hashEventKey(event.key) },
+			snapshot: snapshot(randomId(), [counter(caseA, 'letter', 5)], echoed),
+			now: (now += 1),
+			limits,
+			mayRegister: true
+		});
+		expect(third).toEqual({ ok: false, reason: 'too_many_devices', limit: 2 });
+		const row = await db.kysely
+			.selectFrom('events')
+			.select('device_count')
+			.where('id', '=', event.id)
+			.executeTakeFirstOrThrow();
+		expect(Number(row.device_count)).toBe(2);
+		const listed = await db.kysely
+			.selectFrom('event_devices')
+			.select('device_id')
+			.where('event_id', '=', event.id)
+			.execute();
+		expect(listed).toHaveLength(2);
+		const state = await stored(event.id);
+		expect(state.running).toEqual({ [`${caseA}/letter`]: 3 });
+	});
+
+	it('keeps one trip for details stamped at the same time by a lesser device id', async () => {
+		const event = newEvent();
+		// Code-unit order: '-' < 'Z' < '_' < 'a' (a linguistic collation would put 'a' before 'Z').
+		const [dash, upper, lower] = ['-'.repeat(16), 'Z'.repeat(16), 'a'.repeat(16)];
+		await sync(event, snapshot(upper, [counter(caseA, 'letter', 1)]));
+		await sync(event, snapshot(dash, [counter(caseA, 'letter', 1)]));
+		const lesser = await queriesDuring(() =>
+			sync(event, snapshot(dash, [counter(caseA, 'letter', 2)]))
+		);
+		expect(lesser.sent).toHaveLength(1);
+		expect(lesser.value.event.updatedBy).toBe(upper);
+		// A greater id at the same time wins: the full path stores its stamp, then `upper` loses.
+		const greater = await queriesDuring(() =>
+			sync(event, snapshot(lower, [counter(caseA, 'letter', 1)]))
+		);
+		expect(greater.sent.length).toBeGreaterThan(1);
+		expect(greater.value.event.updatedBy).toBe(lower);
+		const loser = await queriesDuring(() =>
+			sync(event, snapshot(upper, [counter(caseA, 'letter', 3)]))
+		);
+		expect(loser.sent).toHaveLength(1);
+		expect(loser.value.event.updatedBy).toBe(lower);
+		expect(loser.value.totals).toEqual([{ caseId: caseA, kind: 'letter', total: 6 }]);
 	});
 
 	it('racing syncs of one device count each growth exactly once', async () => {

@@ -4,9 +4,9 @@
  * commit). sync-one-trip.ts calls it; migration 0009 creates it. Frozen once released, like the
  * migration that runs it: a change is a new function (letterday_sync_v2) in a new migration.
  *
- * It takes only the common case: a known event whose key hash matches, a known device not
- * removed, no public key to learn, details and contact that lose (or tie exactly) against the
- * stored ones. Anything else returns NULL having changed nothing (it only locked the event's row,
+ * It takes only the common case: a known event whose key hash matches, a device not removed (a
+ * new one only under the cap), no public key to learn, details and contact that lose (or tie exactly) against the
+ * stored ones: a device sends back the details of its last answer, or older ones it holds. Anything else returns NULL having changed nothing (it only locked the event's row,
  * released at once by the statement's commit) and the caller takes the multi-statement
  * transaction of sync-repo.ts, which handles and refuses everything.
  *
@@ -46,7 +46,9 @@ create or replace function letterday_sync_v1(
 	p_weights bigint[],
 	-- The request's cursor: the created_at its epoch names, and its version (null: none).
 	p_cursor_created_at bigint,
-	p_cursor_version bigint
+	p_cursor_version bigint,
+	-- The server's cap on devices per event, where the event has none of its own.
+	p_max_devices integer
 ) returns json
 language plpgsql
 as $fn$
@@ -57,10 +59,12 @@ declare
 	v_version bigint;
 	v_check bigint;
 	v_since bigint;
+	v_removed bigint;
+	v_devices integer;
 begin
 	select key_hash, name, venue, city, province, date, details_updated_at, details_device_id,
 		public_key, group_name, contact_email, contact_updated_at, contact_device_id, device_count,
-		created_at, totals_version, totals_check
+		max_devices, created_at, totals_version, totals_check
 	into e from events where id = p_event_id for update;
 	if not found or e.key_hash <> p_key_hash then
 		return null;
@@ -68,21 +72,36 @@ begin
 	if p_has_public_key and e.public_key is null then
 		return null;
 	end if;
-	-- The stored details win or tie exactly, so they stay (pickLatestDetails keeps them).
+	-- The stored details win by stamp or tie exactly, so they stay (pickLatestDetails keeps
+	-- them). Stamps order by time, then device id by UTF-16 code units: the sent id is a device
+	-- id (sync-wire.ts: ASCII), and against an ASCII string byte order ("C") is the same order.
 	if not (p_details_at < e.details_updated_at
+		or (p_details_at = e.details_updated_at
+			and p_details_by < e.details_device_id collate "C")
 		or (p_details_at = e.details_updated_at and p_details_by = e.details_device_id
 			and p_details = array[e.name, e.venue, e.city, e.province, e.date])) then
 		return null;
 	end if;
 	if p_contact is not null and not (p_contact_at < e.contact_updated_at
+		or (p_contact_at = e.contact_updated_at
+			and p_contact_by < e.contact_device_id collate "C")
 		or (p_contact_at = e.contact_updated_at and p_contact_by = e.contact_device_id
 			and p_contact = array[e.group_name, e.contact_email])) then
 		return null;
 	end if;
-	perform 1 from event_devices
-		where event_id = p_event_id and device_id = p_device_id and removed_at is null;
-	if not found then
+	v_devices := e.device_count;
+	select removed_at into v_removed from event_devices
+		where event_id = p_event_id and device_id = p_device_id;
+	if found and v_removed is not null then
 		return null;
+	elsif not found and cardinality(p_case_ids) > 0 then
+		-- Its first counts for the event: counted against the cap (the full path refuses).
+		if v_devices >= coalesce(e.max_devices, p_max_devices) then
+			return null;
+		end if;
+		insert into event_devices (event_id, device_id, first_seen_at)
+			values (p_event_id, p_device_id, p_now);
+		v_devices := v_devices + 1;
 	end if;
 
 	with incoming as (
@@ -118,13 +137,13 @@ begin
 	if v_moved > 0 then
 		v_version := e.totals_version + 1;
 		v_check := (((e.totals_check + v_sum) % 2147483647 + 2147483647) % 2147483647)::bigint;
-		update events set last_sync_at = p_now, totals_version = v_version, totals_check = v_check
-			where id = p_event_id;
 	else
 		v_version := e.totals_version;
 		v_check := e.totals_check;
-		update events set last_sync_at = p_now where id = p_event_id;
 	end if;
+	update events set last_sync_at = p_now, totals_version = v_version, totals_check = v_check,
+		device_count = v_devices
+		where id = p_event_id;
 
 	-- Honoured only from the event's epoch and up to where its totals stand (sync-repo.ts).
 	if p_cursor_created_at = e.created_at and p_cursor_version <= v_version then
@@ -133,7 +152,7 @@ begin
 	return json_build_object(
 		'version', v_version,
 		'check', v_check,
-		'devices', e.device_count,
+		'devices', v_devices,
 		'createdAt', e.created_at,
 		'details', json_build_array(e.name, e.venue, e.city, e.province, e.date,
 			e.details_updated_at, e.details_device_id),
@@ -144,5 +163,5 @@ begin
 end;
 $fn$`;
 
-/** The call: eighteen parameters, in the order above. */
-export const CALL_SYNC_V1 = `select letterday_sync_v1(${Array.from({ length: 18 }, (_, i) => `$${i + 1}`).join(', ')}) as answer`;
+/** The call: nineteen parameters, in the order above. */
+export const CALL_SYNC_V1 = `select letterday_sync_v1(${Array.from({ length: 19 }, (_, i) => `$${i + 1}`).join(', ')}) as answer`;

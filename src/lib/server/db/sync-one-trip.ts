@@ -1,5 +1,5 @@
 /**
- * PostgreSQL's sync in one round trip: the common case of a known device of a known event, in
+ * PostgreSQL's sync in one round trip: the common case of a device of a known event, in
  * one call of letterday_sync_v1 (pg-sync-function.ts, which says what "common" means). Returns
  * null when the function declined, having changed nothing: the caller then runs the full
  * transaction of sync-repo.ts, which handles (or refuses) everything else.
@@ -35,7 +35,7 @@ interface FunctionAnswer {
 
 export async function syncInOneTrip(
 	db: AppDb,
-	{ eventId, auth, snapshot, now }: ApplySnapshot
+	{ eventId, auth, snapshot, now, limits }: ApplySnapshot
 ): Promise<OneTripState | null> {
 	// A report relayed by QR proves itself by signature: uncommon, the full path judges it.
 	if (auth.by !== 'key') return null;
@@ -66,7 +66,8 @@ export async function syncInOneTrip(
 		counters.map((c) => c.minus),
 		counters.map((c) => checkWeight(c.caseId, c.kind)),
 		epochNamed ? cursorCreatedAt : null,
-		epochNamed ? cursor!.version : null
+		epochNamed ? cursor!.version : null,
+		limits.maxDevicesPerEvent
 	]);
 	const { rows } = await db.kysely.executeQuery<{ answer: FunctionAnswer | null }>(query);
 	const answer = rows[0]?.answer;
