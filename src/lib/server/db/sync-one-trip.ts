@@ -4,12 +4,12 @@
  * null when the function declined, having changed nothing: the caller then runs the full
  * transaction of sync-repo.ts, which handles (or refuses) everything else.
  */
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import { DETAIL_FIELDS, type StampedEventDetails } from '$lib/shared/event-details';
 import type { Province } from '$lib/shared/domain';
 import { checkWeight, epochOf, parseCursor } from '$lib/shared/totals-cursor';
 import { CALL_SYNC_V1 } from './pg-sync-function';
-import type { AppDb } from './open';
+import type { Database } from './schema';
 import type { ApplySnapshot } from './sync-repo';
 
 /** Where the event stands after the sync, and the totals to answer (all, or since the cursor). */
@@ -34,7 +34,7 @@ interface FunctionAnswer {
 }
 
 export async function syncInOneTrip(
-	db: AppDb,
+	kysely: Kysely<Database>,
 	{ eventId, auth, snapshot, now, limits }: ApplySnapshot
 ): Promise<OneTripState | null> {
 	// A report relayed by QR proves itself by signature: uncommon, the full path judges it.
@@ -69,7 +69,7 @@ export async function syncInOneTrip(
 		epochNamed ? cursor!.version : null,
 		limits.maxDevicesPerEvent
 	]);
-	const { rows } = await db.kysely.executeQuery<{ answer: FunctionAnswer | null }>(query);
+	const { rows } = await kysely.executeQuery<{ answer: FunctionAnswer | null }>(query);
 	const answer = rows[0]?.answer;
 	if (!answer) return null;
 	const [name, venue, city, province, date, updatedAt, updatedBy] = answer.details;

@@ -134,14 +134,19 @@ interface DeviceRow {
 const statements = { sqlite: syncStatements('sqlite'), postgres: syncStatements('postgres') };
 
 export async function applySnapshot(db: AppDb, input: ApplySnapshot): Promise<ApplyResult> {
-	if (db.dialect === 'postgres') {
-		const state = await syncInOneTrip(db, input);
-		if (state) {
-			const { details, totals, full, createdAt, devices } = state;
-			const answer = answerOf(details, totals, full, epochOf(createdAt), state, devices, input.now);
-			return { ok: true, answer };
-		}
-	}
+	if (db.dialect !== 'postgres') return applyInTransaction(db, input);
+	// One pooled connection for both tries: a fallback does not queue for the pool twice (under
+	// a burst of first syncs, the second wait in the pool's queue was most of the latency).
+	return db.kysely.connection().execute(async (kysely) => {
+		const state = await syncInOneTrip(kysely, input);
+		if (!state) return applyInTransaction({ ...db, kysely }, input);
+		const { details, totals, full, createdAt, devices } = state;
+		const answer = answerOf(details, totals, full, epochOf(createdAt), state, devices, input.now);
+		return { ok: true, answer };
+	});
+}
+
+async function applyInTransaction(db: AppDb, input: ApplySnapshot): Promise<ApplyResult> {
 	try {
 		const answer = await rawWriteTransaction(db, (run) =>
 			apply(statements[db.dialect], run, input)
