@@ -9,6 +9,7 @@
 //  - IndexedDB transactions per tap on each side (IDBDatabase.prototype.transaction, counted);
 //  - a long run of the app (10,000 taps by default): first vs last 1,000, is it flat?
 // Usage: node bench/host.js [--taps 1000] [--rounds 8] [--long 10000] (--long 0 skips it)
+//        [--build DIR] (another build, e.g. main's, to compare in one sitting)
 import { chromium } from 'playwright-core';
 import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -27,6 +28,8 @@ const flag = (name, fallback) => {
 const TAPS = flag('taps', 1000);
 const ROUNDS = flag('rounds', 8);
 const LONG = flag('long', 10_000);
+const argBuild = process.argv.indexOf('--build');
+const buildDir = argBuild > 0 ? process.argv[argBuild + 1] : undefined;
 const WARMUP = 30;
 const SLOWDOWN = 4;
 const APP_BUTTON = 'article.case button.add';
@@ -168,7 +171,7 @@ const floorDir = mkdtempSync(join(tmpdir(), 'letterday-floor-'));
 const profile = mkdtempSync(join(tmpdir(), 'letterday-bench-profile-'));
 await buildFloor(floorDir);
 const floorServer = await serveStatic(floorDir);
-const server = await startBuiltServer({ DATA_DIR: dataDir });
+const server = await startBuiltServer({ DATA_DIR: dataDir }, { buildDir });
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: ARGS });
 let context;
 try {

@@ -22,6 +22,11 @@ const EXTRA_SIZES = {
 		{ name: '1024x768', width: 1024, height: 768 },
 		{ name: '1280x720', width: 1280, height: 720 },
 		{ name: '1920x1080', width: 1920, height: 1080 }
+	],
+	// The event screen on a tablet held upright and on a desktop too (issue 13).
+	event: [
+		{ name: '820x1180', width: 820, height: 1180 },
+		{ name: '1920x1080', width: 1920, height: 1080 }
 	]
 };
 const LANGS = ['en', 'fr'];

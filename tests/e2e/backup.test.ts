@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { disposeAppServer, startAppServer, type AppServer } from './helpers/app-server';
 import { newProfile, type Profile } from './helpers/chromium';
-import { createEventOffline, openReadyApp, syncNow, tapAdd } from './helpers/host';
+import { createEventOffline, openReadyApp, syncNow, syncSheetText, tapAdd } from './helpers/host';
 
 let server: AppServer;
 const profiles: Profile[] = [];
@@ -74,8 +74,9 @@ async function serverTotals(): Promise<Record<string, number>> {
 async function syncEventScreen(page: Page) {
 	await page.goto(`${server.url}/event?id=${eventId}`);
 	await syncNow(page);
+	// The sheet stays open after this: the all-tables figures below are read in it.
 	await expect
-		.poll(() => page.getByTestId('sync-waiting').textContent())
+		.poll(() => syncSheetText(page, 'sync-waiting'))
 		.toBe('Everything counted on this device has been sent.');
 	await page.getByTestId('sync-last').waitFor({ state: 'attached' });
 }

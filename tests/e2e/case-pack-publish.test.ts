@@ -13,7 +13,15 @@ import type { CasePack, CaseSheet } from '$lib/shared/case-pack';
 import { samplePack } from '$lib/server/case-pack';
 import { startAppServer } from './helpers/app-server';
 import { startHostDevice, stopHostDevice, type HostDevice } from './helpers/host-device';
-import { createEventOffline, openReadyApp, syncNow as syncEventNow, tapAdd } from './helpers/host';
+import {
+	closeSyncSheet,
+	createEventOffline,
+	openReadyApp,
+	openSyncSheet,
+	syncNow as syncEventNow,
+	syncSheetText,
+	tapAdd
+} from './helpers/host';
 
 const ORGANIZER = { email: 'organizer@example.org', password: 'a long enough passphrase' };
 const [dropped, kept] = samplePack().cases as [CaseSheet, CaseSheet];
@@ -46,7 +54,8 @@ afterAll(async () => {
 
 async function syncNow() {
 	await syncEventNow(host);
-	await expect.poll(() => host.getByTestId('sync-waiting').textContent()).toMatch(/has been sent/);
+	await expect.poll(() => syncSheetText(host, 'sync-waiting')).toMatch(/has been sent/);
+	await closeSyncSheet(host);
 }
 
 async function upload(pack: unknown): Promise<void> {
@@ -123,6 +132,8 @@ describe('publishing a case pack', () => {
 		await tapAdd(host, 'Appeal letters', dropped.name, 1);
 		await syncNow();
 		await expect.poll(() => add.getAttribute('aria-label')).toMatch(/now 4$/);
+		await openSyncSheet(host);
 		expect(await host.getByTestId('all-letter').count()).toBe(0);
+		await closeSyncSheet(host);
 	});
 });

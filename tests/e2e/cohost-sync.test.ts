@@ -12,7 +12,14 @@ import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { disposeAppServer, startAppServer, type AppServer } from './helpers/app-server';
 import { newProfile, type Profile } from './helpers/chromium';
-import { createEventOffline, openReadyApp, syncNow, tapAdd } from './helpers/host';
+import {
+	closeSyncSheet,
+	createEventOffline,
+	openReadyApp,
+	syncNow,
+	syncSheetText,
+	tapAdd
+} from './helpers/host';
 import { readEventRow } from './helpers/idb';
 import { decodeQr } from './helpers/qr';
 
@@ -43,7 +50,8 @@ afterAll(async () => {
 	await disposeAppServer(server);
 });
 
-const allTotal = (page: Page, kind: string) => page.getByTestId(`all-${kind}`).textContent();
+/** In the sync sheet, opened for it (and left open). */
+const allTotal = (page: Page, kind: string) => syncSheetText(page, `all-${kind}`);
 
 const contact = { groupName: 'Moncton youth group', email: 'w4r-moncton@example.org' };
 const eventIdOf = (page: Page) => new URL(page.url()).searchParams.get('id')!;
@@ -119,7 +127,7 @@ describe('host and co-host', () => {
 		for (const page of [host, cohost, host]) {
 			await syncNow(page);
 			await expect
-				.poll(() => page.getByTestId('sync-waiting').textContent())
+				.poll(() => syncSheetText(page, 'sync-waiting'))
 				.toBe('Everything counted on this device has been sent.');
 		}
 		await syncNow(cohost);
@@ -131,7 +139,8 @@ describe('host and co-host', () => {
 		}
 		expect(await host.getByTestId('own-letter').textContent()).toBe('4');
 		expect(await cohost.getByTestId('own-letter').textContent()).toBe('3');
-		await expect.poll(() => host.getByTestId('sync-last').textContent()).toMatch(/2 devices/);
+		await expect.poll(() => syncSheetText(host, 'sync-last')).toMatch(/2 devices/);
+		for (const page of [host, cohost]) await closeSyncSheet(page);
 		// The host's sync brought the contact; the co-host's, which has none, left it in place.
 		expect(serverContact(eventIdOf(host))).toEqual({
 			group_name: contact.groupName,

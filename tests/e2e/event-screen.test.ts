@@ -8,7 +8,14 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { startAppServer, type AppServer } from './helpers/app-server';
 import { startHostDevice, stopHostDevice } from './helpers/host-device';
 import type { Profile } from './helpers/chromium';
-import { addBatch, createEventOffline, openReadyApp, tapAdd } from './helpers/host';
+import {
+	addBatch,
+	closeSyncSheet,
+	createEventOffline,
+	openReadyApp,
+	openSyncSheet,
+	tapAdd
+} from './helpers/host';
 
 let server: AppServer;
 let profile: Profile;
@@ -115,9 +122,13 @@ describe('the event screen on a 390 × 844 phone', () => {
 	});
 
 	it('shows no “all tables” figures while this device counts alone', async () => {
+		// The figures by kind are in the sync sheet: open, it shows this device's column only.
+		await openSyncSheet(page);
+		await page.getByTestId('sync-waiting').waitFor();
 		expect(await page.getByTestId('all-letter').count()).toBe(0);
 		const text = await page.locator('main').innerText();
 		expect(text).not.toMatch(/in all|All tables|all devices/i);
+		await closeSyncSheet(page);
 	});
 
 	it('shows only the cases picked, keeps a counted case in sight, and remembers after a reload', async () => {

@@ -19,7 +19,7 @@ import { allHostMessages } from '../helpers/host-messages';
 import { startAppServer, type AppServer } from './helpers/app-server';
 import { startHostDevice, stopHostDevice } from './helpers/host-device';
 import type { Profile } from './helpers/chromium';
-import { openReadyApp, syncNow } from './helpers/host';
+import { closeSyncSheet, openReadyApp, openSyncSheet, syncNow } from './helpers/host';
 import {
 	HOST_SCREENS,
 	HOST_STATES,
@@ -62,7 +62,9 @@ describe('host app accessibility', () => {
 		data = await seedEvent(page, 'Write-in at the library');
 		// A sync adds the "all devices" figures, so they are checked too.
 		await syncNow(page);
-		await page.getByTestId('sync-last').waitFor({ state: 'attached' });
+		await openSyncSheet(page);
+		await page.getByTestId('sync-last').waitFor();
+		await closeSyncSheet(page);
 	});
 
 	async function expectNoViolations(lang: Locale) {
@@ -196,9 +198,10 @@ describe('the event screen by keyboard', () => {
 	it('reaches every control with Tab, each with a visible focus ring of 3:1 contrast', async () => {
 		await useLanguage(page, 'en');
 		await openScreen(page, server.url, screenNamed('event'), data);
-		// Syncing disables "Sync now" for a moment; wait for it to settle so the set is stable.
-		const syncButton = page.locator('section[aria-labelledby="sync-title"] button.primary');
-		await expect.poll(() => syncButton.isEnabled()).toBe(true);
+		// Wait for a sync under way to settle (the summary line says so) so the set is stable; the
+		// sync sheet's own controls exist only while it is open.
+		const syncState = page.getByTestId('event-summary').getByRole('button');
+		await expect.poll(() => syncState.textContent()).not.toMatch(/Syncing/);
 		const expected = await page.evaluate(() => {
 			const controls = [
 				...document.querySelectorAll<HTMLElement>(
@@ -365,6 +368,7 @@ describe('motion and the projector', () => {
 		await openScreen(page, server.url, screenNamed('event'), data);
 		const kinds = ['letter', 'card', 'petition', 'online'] as const;
 		const figures: number[] = [];
+		await openSyncSheet(page);
 		for (const kind of kinds) {
 			// The projector shows every device's figure once synced, this device's before.
 			const all = page.getByTestId(`all-${kind}`);

@@ -24,14 +24,14 @@ afterAll(() => browser?.close());
  * (what the device's app wrote: a worker there would answer the module requests, so this browser
  * has none).
  */
-async function firstFrame(stored: Record<string, string> = {}): Promise<Page> {
+async function firstFrame(stored: Record<string, string> = {}, path = '/'): Promise<Page> {
 	const context = await browser.newContext({ serviceWorkers: 'block' });
 	await context.addInitScript((entries) => {
 		for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
 	}, stored);
 	const page = await context.newPage();
 	await page.route(APP_MODULES, (route) => route.abort());
-	await page.goto(device.server.url, { waitUntil: 'load' });
+	await page.goto(new URL(path, device.server.url).href, { waitUntil: 'load' });
 	return page;
 }
 const closeFrame = (page: Page) => page.context().close();
@@ -95,6 +95,20 @@ describe('the start page before its JavaScript', () => {
 		const first = await shell(page);
 		expect(first.welcome).toBe('hidden');
 		expect(first.welcomeShown).toBe(false);
+		await closeFrame(page);
+	});
+});
+
+describe('the event screen before its JavaScript', () => {
+	it('paints a skeleton of its grid down past the fold: neutral blocks, no words or figures', async () => {
+		const page = await firstFrame({}, '/event?id=not-read-yet');
+		const skeleton = page.getByTestId('event-skeleton');
+		expect(await skeleton.locator('.block').count()).toBeGreaterThanOrEqual(13);
+		// Taller than the window: when the real grid replaces it, nothing in view is pushed.
+		const box = await skeleton.boundingBox();
+		expect(box!.y + box!.height).toBeGreaterThan(page.viewportSize()!.height);
+		const main = await page.locator('main').innerText();
+		expect(main.trim()).toBe('');
 		await closeFrame(page);
 	});
 });

@@ -6,7 +6,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useHostDevice } from './helpers/host-device';
-import { createEventOffline, openReadyApp, openSyncSheet, tapAdd } from './helpers/host';
+import {
+	createEventOffline,
+	openReadyApp,
+	openSyncSheet,
+	syncSheetText,
+	tapAdd
+} from './helpers/host';
 import { patchEventRow } from './helpers/idb';
 
 const device = useHostDevice();
@@ -46,7 +52,7 @@ describe('a refused sync', () => {
 
 		// The edit itself asks the engine for a sync: no button needed.
 		await expect
-			.poll(() => page.getByTestId('sync-waiting').textContent(), { timeout: 15_000 })
+			.poll(() => syncSheetText(page, 'sync-waiting'), { timeout: 15_000 })
 			.toMatch(/Everything counted on this device has been sent/);
 		// One device alone: no "all tables" figures, which would only repeat this device's.
 		expect(await page.getByTestId('own-letter').textContent()).toBe('3');

@@ -28,7 +28,7 @@ import { startHostDevice, stopHostDevice } from './helpers/host-device';
 import { CHROMIUM_ARGS } from '../../bench/chromium.js';
 import { chromium, launchOptions, type Profile } from './helpers/chromium';
 import { writeQrVideo } from './helpers/fake-camera';
-import { createEventOffline, openReadyApp, syncNow, tapAdd } from './helpers/host';
+import { createEventOffline, openReadyApp, syncNow, syncSheetText, tapAdd } from './helpers/host';
 import { englishOnlyFragments, findFragments, readableText } from './helpers/host-screens';
 import { decodeQr } from './helpers/qr';
 
@@ -381,7 +381,7 @@ describe('report by QR', () => {
 		await host.goto(`${server.url}/event?id=${eventId}`);
 		await syncNow(host);
 		await expect
-			.poll(() => host.getByTestId('sync-waiting').textContent())
+			.poll(() => syncSheetText(host, 'sync-waiting'))
 			.toBe('Everything counted on this device has been sent.');
 		expect(serverState(eventId).totals).toEqual(counts);
 		// The relayed counts are this device's own: still one device, so no "all tables" figures.

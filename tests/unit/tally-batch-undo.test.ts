@@ -2,10 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LetterdayDB, useDatabase } from '$lib/client/db/database';
 import { importBackup, readBackup } from '$lib/client/repos/backup';
 import { createEvent, getEvent } from '$lib/client/repos/events';
-import { eventStatus, setFeaturedCases } from '$lib/client/repos/event-screen';
+import { setFeaturedCases } from '$lib/client/repos/event-screen';
 import { serializeBackup } from '$lib/shared/backup';
 import { parseBackup } from '$lib/shared/backup-schema';
-import { dirtyCount, tap, undo } from '$lib/client/repos/tally';
+import { getSyncState } from '$lib/client/repos/sync-state';
+import { dirtyCount, eventCounters, tap, undo } from '$lib/client/repos/tally';
 import { eventFigures } from '$lib/client/sync/event-figures';
 import { counterKey } from '$lib/shared/counters';
 
@@ -57,10 +58,15 @@ describe('undo of a batch', () => {
 	});
 });
 
-describe('the event screen’s one read', () => {
+describe('the event screen’s figures', () => {
 	it('gives the rows and the sync state; all-devices figures wait for another device', async () => {
 		await tap('event-a', 'case-1', 'letter', 2);
 		await tap('event-b', 'case-1', 'letter', 7);
+		// The screen's two live reads: this device's rows and the sync state.
+		const eventStatus = async (eventId: string) => ({
+			rows: await eventCounters(eventId),
+			sync: await getSyncState(eventId)
+		});
 		let status = await eventStatus('event-a');
 		let figures = eventFigures(status.rows, status.sync);
 		expect(figures.own.get(counterKey('case-1', 'letter'))).toBe(2);

@@ -46,8 +46,6 @@ export const HOST_SCREENS: HostScreen[] = [
 			await atLeast(page, 'article.case', 8);
 			await page.getByTestId('own-letter').waitFor();
 			await page.getByTestId('event-summary').waitFor();
-			// In the sync sheet, closed until the host opens it.
-			await page.getByTestId('sync-waiting').waitFor({ state: 'attached' });
 		}
 	},
 	{

@@ -58,14 +58,29 @@ export async function takeBack(page: Page, kind: string, subject: string) {
 	await expect.poll(() => add.getAttribute('aria-label')).not.toBe(before);
 }
 
-/** Opens the sync sheet from the summary line (its details: last sync, devices, Sync now). */
+/** Opens the sync sheet from the summary line (its details: last sync, devices, Sync now, the
+ * figures by kind). Its contents exist only while it is open: read `sync-*` and `all-*` here. */
 export async function openSyncSheet(page: Page) {
-	const sheet = page.locator('dialog:has(#sync-title)');
+	const sheet = page.getByTestId('sync-sheet');
 	if (!(await sheet.evaluate((el: HTMLDialogElement) => el.open))) {
 		await page.getByTestId('event-summary').getByRole('button').click();
 	}
 	await sheet.getByRole('heading', { name: 'Sync with the national count' }).waitFor();
 	return sheet;
+}
+
+/** Closes the sync sheet if it is open (a modal: the grid behind it cannot be tapped). */
+export async function closeSyncSheet(page: Page) {
+	const sheet = page.getByTestId('sync-sheet');
+	if (await sheet.evaluate((el: HTMLDialogElement) => el.open)) {
+		await sheet.getByRole('button', { name: 'Close' }).click();
+	}
+}
+
+/** The text of `testid` in the sync sheet, opening it first if need be (it stays open). */
+export async function syncSheetText(page: Page, testid: string) {
+	await openSyncSheet(page);
+	return page.getByTestId(testid).textContent();
 }
 
 /** Opens the sync sheet, taps "Sync now" once it can be tapped, and closes the sheet again. */

@@ -3,25 +3,7 @@
  * screen load (tally, events), so the host's first load does not carry them.
  */
 import { db } from '../db/database';
-import type { CounterRow, EventRow, SyncStateRow } from '../db/rows';
-
-/**
- * What the event screen paints after every tap, in ONE read transaction: this device's rows (the
- * figures, and how many wait to be sent) and the sync state (the all-devices figures, the last
- * sync). One live query instead of one per panel: a tap wakes one read, not two.
- */
-export async function eventStatus(
-	eventId: string
-): Promise<{ rows: CounterRow[]; sync: SyncStateRow | undefined }> {
-	const database = db();
-	return database.transaction('r', database.counters, database.syncState, async () => {
-		const [rows, sync] = await Promise.all([
-			database.counters.where('eventId').equals(eventId).toArray(),
-			database.syncState.get(eventId)
-		]);
-		return { rows, sync };
-	});
-}
+import type { EventRow } from '../db/rows';
 
 /**
  * Stores the cases the host chose to show on this event's screen (null: every case, the
