@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS as ARGS, chromiumPath } from './chromium.js';
+import { CHROMIUM_ARGS as ARGS, chromiumPath, createEventIn } from './chromium.js';
 import { startBuiltServer } from './server.js';
 import { summarize } from './summary.js';
 
@@ -33,17 +33,11 @@ async function prepare(profile, base) {
 		const page = context.pages()[0] ?? (await context.newPage());
 		await page.goto(base);
 		await page.getByTestId('pack-ready').waitFor({ timeout: 30_000 });
-		await page.goto(`${base}/event/new`);
-		await page.getByLabel('Event name').fill('Cold start');
-		await page.getByLabel('Venue').fill('Hall');
-		await page.getByLabel('City or town').fill('Ottawa');
-		await page.getByLabel('Province or territory').selectOption('ON');
-		await page.getByRole('button', { name: 'Create event' }).click();
-		await page.locator(CASE_BUTTON).first().waitFor({ timeout: 30_000 });
+		const url = await createEventIn(page, base, 'Cold start');
 		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
 			timeout: 30_000
 		});
-		return page.url();
+		return url;
 	} finally {
 		await context.close();
 	}

@@ -15,7 +15,7 @@ import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { CHROMIUM_ARGS as ARGS, chromiumPath } from './chromium.js';
+import { CHROMIUM_ARGS as ARGS, chromiumPath, createEventIn } from './chromium.js';
 import { buildFloor } from './floor/build.js';
 import { startBuiltServer } from './server.js';
 import { summarize } from './summary.js';
@@ -142,13 +142,7 @@ async function openApp(context, url) {
 	const page = await context.newPage();
 	await page.goto(url);
 	await page.getByTestId('pack-ready').waitFor({ timeout: 30_000 });
-	await page.goto(`${url}/event/new`);
-	await page.getByLabel('Event name').fill('Bench');
-	await page.getByLabel('Venue').fill('Hall');
-	await page.getByLabel('City or town').fill('Ottawa');
-	await page.getByLabel('Province or territory').selectOption('ON');
-	await page.getByRole('button', { name: 'Create event' }).click();
-	await page.locator(APP_BUTTON).first().waitFor();
+	await createEventIn(page, url, 'Bench');
 	return page;
 }
 /** Slows the page's CPU; returns its CDP session, which also reads the main thread's metrics. */

@@ -15,7 +15,7 @@ import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS, chromiumPath } from './chromium.js';
+import { CHROMIUM_ARGS, chromiumPath, createEventIn } from './chromium.js';
 import { startBuiltServer } from './server.js';
 import { summarize } from './summary.js';
 
@@ -79,14 +79,7 @@ async function createEvent(port, base) {
 	try {
 		const context = browser.contexts()[0];
 		const page = await context.newPage();
-		await page.goto(`${base}/event/new`);
-		await page.getByLabel('Event name').fill('Lighthouse');
-		await page.getByLabel('Venue').fill('Hall');
-		await page.getByLabel('City or town').fill('Ottawa');
-		await page.getByLabel('Province or territory').selectOption('ON');
-		await page.getByRole('button', { name: 'Create event' }).click();
-		await page.locator('article.case button.add').first().waitFor({ timeout: 30_000 });
-		const url = page.url();
+		const url = await createEventIn(page, base, 'Lighthouse');
 		await page.evaluate(async () => {
 			for (const registration of await navigator.serviceWorker.getRegistrations())
 				await registration.unregister();
