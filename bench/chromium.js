@@ -19,6 +19,9 @@ export const chromiumPath = () => process.env.CHROMIUM_PATH || '/usr/bin/chromiu
  * Fills the new-event form as a host does and waits for the event screen's first case button;
  * the page must have the case pack already (the start page shows `pack-ready`). Returns the event
  * screen's URL. One way for every bench that needs an event on the device.
+ * @param {import('playwright-core').Page} page
+ * @param {string} base the app's origin
+ * @param {string} name the event's name
  */
 export async function createEventIn(page, base, name) {
 	await page.goto(`${base}/event/new`);

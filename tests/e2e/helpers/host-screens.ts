@@ -139,7 +139,12 @@ export const HOST_STATES: {
 		open: async (page, base, data) => {
 			await openScreen(page, base, screenNamed('event'), data);
 			await page.locator('article.case .tally button.add').first().click();
-			await page.getByTestId('tally-toast').getByRole('button').waitFor();
+			const toast = page.getByTestId('tally-toast');
+			await toast.getByRole('button').waitFor();
+			// It fades in (0.18 s): contrast is judged on the toast as it stays, not half drawn.
+			await toast.evaluate((el) =>
+				Promise.all(el.getAnimations({ subtree: true }).map((animation) => animation.finished))
+			);
 		}
 	},
 	{
