@@ -47,7 +47,11 @@ async function audit(url, { prepare } = {}) {
 			},
 			undefined
 		);
-		const { categories, audits } = result.lhr;
+		const { categories, audits, runtimeError } = result.lhr;
+		// A run Lighthouse could not finish (e.g. NO_FCP when the simulated page never painted in
+		// its window) has no scores: say so and let the caller run again, never average a hole.
+		if (runtimeError || categories.performance.score === null)
+			return { error: runtimeError?.code ?? 'no performance score' };
 		const failed = Object.values(audits)
 			.filter((a) => a.scoreDisplayMode === 'binary' && a.score === 0)
 			.map((a) => a.id);
@@ -111,7 +115,23 @@ try {
 	const rows = [];
 	for (const [name, url, options] of pages) {
 		const runs = [];
-		for (let i = 0; i < RUNS; i++) runs.push(await audit(url, options));
+		const errors = [];
+		for (let attempt = 0; runs.length < RUNS && attempt < RUNS * 2; attempt++) {
+			const run = await audit(url, options);
+			if (run.error) errors.push(run.error);
+			else runs.push(run);
+		}
+		if (runs.length === 0) {
+			console.log(`${name.padEnd(18)} no finished run: ${errors.join(', ')}`);
+			rows.push({
+				part: `Lighthouse, ${name.toLowerCase()} (mobile)`,
+				measure: 'performance / accessibility',
+				value: `no finished run (${errors.join(', ')})`,
+				goal: `≥ ${GOAL.performance} / ${GOAL.accessibility}`,
+				met: false
+			});
+			continue;
+		}
 		const m = (key) => median(runs.map((run) => run[key]));
 		const figures = {
 			performance: m('performance'),
@@ -126,10 +146,13 @@ try {
 			`${name.padEnd(18)} performance ${figures.performance} (runs ${runs.map((r) => r.performance).join(', ')}), ` +
 				`accessibility ${figures.accessibility}; FCP ${ms(figures.fcp)}, LCP ${ms(figures.lcp)}, ` +
 				`TBT ${ms(figures.tbt)}, CLS ${figures.cls.toFixed(3)}` +
-				(failed.length ? `\n${' '.repeat(19)}failed audits: ${failed.join(', ')}` : '')
+				(failed.length ? `\n${' '.repeat(19)}failed audits: ${failed.join(', ')}` : '') +
+				(errors.length
+					? `\n${' '.repeat(19)}runs Lighthouse could not finish: ${errors.join(', ')}`
+					: '')
 		);
 		rows.push({
-			part: `Lighthouse, ${name.toLowerCase()} (mobile, median of ${RUNS})`,
+			part: `Lighthouse, ${name.toLowerCase()} (mobile, median of ${runs.length})`,
 			measure: 'performance / accessibility (FCP, LCP)',
 			value: `${figures.performance} / ${figures.accessibility} (${ms(figures.fcp)}, ${ms(figures.lcp)})`,
 			goal: `≥ ${GOAL.performance} / ${GOAL.accessibility}`,

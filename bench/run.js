@@ -10,6 +10,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import * as prettier from 'prettier';
 import { root } from './server.js';
 
 const write = !process.argv.includes('--no-write');
@@ -19,7 +20,7 @@ if (!existsSync(join(root, 'build/index.js')))
 	execSync('npx vite build', { cwd: root, stdio: 'inherit' });
 
 const parts = [
-	['Sync endpoint (3-counter requests)', ['bench/sync.js']],
+	['Sync endpoint (3-counter requests)', ['bench/sync.js', '--calibrate']],
 	['One event flooded with 1,000 devices, another syncing', ['bench/flood.js']],
 	['Sync body parser (hand-written vs valibot)', ['bench/parse.js']],
 	['Participant case sheets (bytes transferred, gzip)', ['bench/page-weight.js']],
@@ -53,7 +54,7 @@ try {
 		.map((line) => JSON.parse(line));
 	const table = summaryTable(rows, loadBefore);
 	console.log(`\n## Summary\n\n${table}`);
-	if (write) writeSummary(table);
+	if (write) await writeSummary(table);
 } finally {
 	rmSync(scratch, { recursive: true, force: true });
 }
@@ -81,7 +82,7 @@ function summaryTable(rows, load) {
 }
 
 /** Replaces what lies between the markers, so the rest of the page stays as people wrote it. */
-function writeSummary(table) {
+async function writeSummary(table) {
 	const file = join(root, 'docs/performance.md');
 	const begin = '<!-- bench:begin (npm run bench writes this table) -->';
 	const end = '<!-- bench:end -->';
@@ -90,6 +91,9 @@ function writeSummary(table) {
 	const to = doc.indexOf(end);
 	if (from < 0 || to < from)
 		throw new Error(`docs/performance.md lacks the markers ${begin} … ${end}`);
-	writeFileSync(file, `${doc.slice(0, from + begin.length)}\n\n${table}\n\n${doc.slice(to)}`);
+	const next = `${doc.slice(0, from + begin.length)}\n\n${table}\n\n${doc.slice(to)}`;
+	// Laid out as Prettier would, so `npm run check` stays clean after a bench run.
+	const options = (await prettier.resolveConfig(file)) ?? {};
+	writeFileSync(file, await prettier.format(next, { ...options, filepath: file }));
 	console.log('\nWritten to docs/performance.md.');
 }
