@@ -17,6 +17,7 @@ import { removeDevice } from '$lib/server/db/event-devices';
 import { DEFAULT_LIMITS } from '$lib/server/sync/limits';
 import type { CounterSnapshot, SyncAnswer } from '$lib/shared/sync-wire';
 import { backends, type TestDatabase } from './helpers/databases';
+import { runningAndSummed, type KeyTotal } from './helpers/stored-totals';
 import { details, newEvent, snapshot, someCaseIds } from './helpers/sync-requests';
 
 const postgres = backends.find((backend) => backend.dialect === 'postgres')!;
@@ -76,27 +77,13 @@ describe.skipIf(postgres.skip)('one-trip sync on postgres', () => {
 	}
 
 	async function stored(eventId: string) {
-		const totals = await db.kysely
-			.selectFrom('counter_totals')
-			.select(['case_id', 'kind', 'total'])
-			.where('event_id', '=', eventId)
-			.execute();
-		const summed = await db.kysely
-			.selectFrom('counters')
-			.select([
-				'case_id',
-				'kind',
-				(eb) => eb.fn.sum<number>(eb('plus', '-', eb.ref('minus'))).as('total')
-			])
-			.where('event_id', '=', eventId)
-			.groupBy(['case_id', 'kind'])
-			.execute();
+		const { running: totals, summed } = await runningAndSummed(db, eventId);
 		const event = await db.kysely
 			.selectFrom('events')
 			.select(['totals_version', 'totals_check'])
 			.where('id', '=', eventId)
 			.executeTakeFirstOrThrow();
-		const byKey = (rows: { case_id: string; kind: string; total: unknown }[]) =>
+		const byKey = (rows: KeyTotal[]) =>
 			Object.fromEntries(rows.map((row) => [`${row.case_id}/${row.kind}`, Number(row.total)]));
 		const asTotals = totals.map((row) => ({
 			caseId: row.case_id,

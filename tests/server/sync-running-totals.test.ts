@@ -13,6 +13,7 @@ import type { AppDb } from '$lib/server/db';
 import { removeDevice } from '$lib/server/db/event-devices';
 import { totalsCheck } from '$lib/shared/totals-cursor';
 import { backends, type TestDatabase } from './helpers/databases';
+import { runningAndSummed, type KeyTotal } from './helpers/stored-totals';
 import { SyncHarness, newEvent, snapshot, someCaseIds } from './helpers/sync-requests';
 
 const [caseA, caseB] = someCaseIds() as [string, string];
@@ -49,22 +50,8 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
 
 /** counter_totals and the sum over counters, per key, for one event; both as sorted entries. */
 async function bothSums(db: AppDb, eventId: string) {
-	const running = await db.kysely
-		.selectFrom('counter_totals')
-		.select(['case_id', 'kind', 'total'])
-		.where('event_id', '=', eventId)
-		.execute();
-	const summed = await db.kysely
-		.selectFrom('counters')
-		.select([
-			'case_id',
-			'kind',
-			(eb) => eb.fn.sum<number>(eb('plus', '-', eb.ref('minus'))).as('total')
-		])
-		.where('event_id', '=', eventId)
-		.groupBy(['case_id', 'kind'])
-		.execute();
-	const entries = (rows: { case_id: string; kind: string; total: unknown }[]) =>
+	const { running, summed } = await runningAndSummed(db, eventId);
+	const entries = (rows: KeyTotal[]) =>
 		rows
 			.map((row) => [`${row.case_id}/${row.kind}`, Number(row.total)] as const)
 			// A key whose only device was removed keeps a row at 0: the same sum.
