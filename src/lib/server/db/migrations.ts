@@ -331,6 +331,62 @@ const migrations: Record<string, Migration> = {
 			if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
 			await sql`drop function if exists letterday_sync_v1`.execute(db);
 		}
+	},
+	'0010_stories': {
+		// What a day produced besides counts (issue 14): highlights a host sent (a photo, a quote or
+		// a poem, with consent), and organizers' updates on a case. A highlight's id is made on the
+		// device, so a retried upload finds its row instead of making a second one.
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.createTable('highlights')
+				.addColumn('id', 'text', (col) => col.primaryKey())
+				.addColumn('event_id', 'text', (col) =>
+					col.notNull().references('events.id').onDelete('cascade')
+				)
+				.addColumn('device_id', 'text', (col) => col.notNull())
+				.addColumn('kind', 'text', (col) => col.notNull())
+				.addColumn('body', 'text', (col) => col.notNull())
+				.addColumn('author', 'text', (col) => col.notNull())
+				.addColumn('consent', 'text', (col) => col.notNull())
+				.addColumn('media_type', 'text')
+				.addColumn('media_size', 'bigint')
+				.addColumn('media_sha256', 'text')
+				.addColumn('media_width', 'integer')
+				.addColumn('media_height', 'integer')
+				.addColumn('media_received', 'bigint', (col) => col.notNull().defaultTo(0))
+				.addColumn('created_at', 'bigint', (col) => col.notNull())
+				.addColumn('received_at', 'bigint', (col) => col.notNull())
+				.addColumn('completed_at', 'bigint')
+				.addColumn('review', 'text', (col) => col.notNull().defaultTo('pending'))
+				.addColumn('reviewed_at', 'bigint')
+				.addColumn('reviewed_by', 'text')
+				.addCheckConstraint('highlights_kind', sql`kind in ('photo', 'quote', 'poem')`)
+				.addCheckConstraint('highlights_consent', sql`consent in ('publish', 'organizers')`)
+				.addCheckConstraint('highlights_review', sql`review in ('pending', 'approved', 'hidden')`)
+				.execute();
+			await db.schema.createIndex('highlights_event').on('highlights').column('event_id').execute();
+			await db.schema
+				.createTable('case_updates')
+				.addColumn('id', 'text', (col) => col.primaryKey())
+				.addColumn('case_id', 'text', (col) => col.notNull())
+				.addColumn('date', 'text', (col) => col.notNull())
+				.addColumn('status', 'text')
+				.addColumn('note_en', 'text', (col) => col.notNull())
+				.addColumn('note_fr', 'text', (col) => col.notNull())
+				.addColumn('published_at', 'bigint', (col) => col.notNull())
+				.addColumn('published_by', 'text', (col) => col.notNull())
+				.addColumn('withdrawn_at', 'bigint')
+				.execute();
+			await db.schema
+				.createIndex('case_updates_case')
+				.on('case_updates')
+				.column('case_id')
+				.execute();
+		},
+		async down(db: Kysely<unknown>) {
+			await db.schema.dropTable('case_updates').execute();
+			await db.schema.dropTable('highlights').execute();
+		}
 	}
 };
 

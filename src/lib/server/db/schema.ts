@@ -146,6 +146,56 @@ export interface CasePackActiveTable {
 	activated_at: number;
 }
 
+/** A highlight a host sent: a photo, a quote or a poem, with its consent. Stored once per id. */
+export interface HighlightsTable {
+	/** Made on the device (base64url): a retried upload finds this row. */
+	id: string;
+	event_id: string;
+	device_id: string;
+	kind: 'photo' | 'quote' | 'poem';
+	/** The words of a quote or poem, or a photo's caption ('' when none). */
+	body: string;
+	/** The author's first name; '' for anonymous. */
+	author: string;
+	/** 'publish': may be published by the organizers; 'organizers': organizers only. */
+	consent: 'publish' | 'organizers';
+	/** A photo's declared file: its type, size, SHA-256 (base64url) and pixel size; null for words. */
+	media_type: string | null;
+	media_size: number | null;
+	media_sha256: string | null;
+	media_width: number | null;
+	media_height: number | null;
+	/** Bytes of the photo received so far: where a resumed upload goes on. */
+	media_received: Generated<number>;
+	/** The device's stamp (never later than received_at). */
+	created_at: number;
+	received_at: number;
+	/** When the highlight, photo included, was whole and checked; null while uploading. */
+	completed_at: number | null;
+	/** An organizer's decision: nothing is public until 'approved' (and consent is 'publish'). */
+	review: Generated<'pending' | 'approved' | 'hidden'>;
+	reviewed_at: number | null;
+	/** The organizer's id. */
+	reviewed_by: string | null;
+}
+
+/** An organizer's dated note on a case, in both languages, optionally with a new status. */
+export interface CaseUpdatesTable {
+	id: string;
+	case_id: string;
+	/** YYYY-MM-DD: the day of the news. */
+	date: string;
+	/** e.g. 'released', 'charges_dropped', 'sentenced', 'still_detained'; null: no change. */
+	status: string | null;
+	note_en: string;
+	note_fr: string;
+	published_at: number;
+	/** The organizer's id. */
+	published_by: string;
+	/** Withdrawn updates are kept, never shown. */
+	withdrawn_at: number | null;
+}
+
 export interface Database {
 	events: EventsTable;
 	counters: CountersTable;
@@ -160,4 +210,6 @@ export interface Database {
 	organizer_sessions: OrganizerSessionsTable;
 	organizer_tokens: OrganizerTokensTable;
 	login_attempts: LoginAttemptsTable;
+	highlights: HighlightsTable;
+	case_updates: CaseUpdatesTable;
 }
