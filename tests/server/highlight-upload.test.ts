@@ -159,6 +159,40 @@ for (const backend of backends) {
 			expect(await rowsOf(sync.db, event.id)).toHaveLength(1);
 		});
 
+		it('never moves received back when a slow retry ends after a later chunk', async () => {
+			const event = await registered();
+			const file = fakeJpeg(2 * HIGHLIGHT_CHUNK_BYTES + 5);
+			const photo = photoUpload(device, file);
+			await ok(await hl.put(event.id, event.key, photo));
+			const [c0, c1] = chunksOf(file) as { offset: number; bytes: Uint8Array }[];
+			await ok(await hl.chunk(event.id, event.key, photo.id, 0, c0!.bytes));
+			// The retry of chunk 0 is written, then held back before its row update.
+			let release = () => {};
+			const held = new Promise<void>((resolve) => (release = resolve));
+			let written = () => {};
+			const wrote = new Promise<void>((resolve) => (written = resolve));
+			const disk = hl.media;
+			hl.mediaInstead = {
+				size: (key) => disk.size(key),
+				read: (key) => disk.read(key),
+				remove: (key) => disk.remove(key),
+				async append(key, offset, bytes) {
+					const size = await disk.append(key, offset, bytes);
+					written();
+					await held;
+					return size;
+				}
+			};
+			const slow = hl.chunk(event.id, event.key, photo.id, 0, c0!.bytes);
+			await wrote;
+			hl.mediaInstead = undefined;
+			await ok(await hl.chunk(event.id, event.key, photo.id, c1!.offset, c1!.bytes));
+			release();
+			expect((await ok(await slow)).received).toBe(HIGHLIGHT_CHUNK_BYTES);
+			expect((await rowsOf(sync.db, event.id))[0]?.media_received).toBe(2 * HIGHLIGHT_CHUNK_BYTES);
+			expect((await hl.sendPhoto(event.id, event.key, photo.id, file)).complete).toBe(true);
+		});
+
 		it('stores one row when the same details race', async () => {
 			const event = await registered();
 			const photo = photoUpload(device, fakeJpeg(5000));

@@ -10,7 +10,7 @@ import {
 	type HighlightUpload
 } from '$lib/shared/highlight-wire';
 import type { AppDb } from '$lib/server/db';
-import { DiskMediaStore } from '$lib/server/media';
+import { DiskMediaStore, type MediaStore } from '$lib/server/media';
 import {
 	handleHighlightDelete,
 	handleHighlightPut,
@@ -85,9 +85,11 @@ export class HighlightHarness {
 	readonly dir = mkdtempSync(join(tmpdir(), 'letterday-highlights-'));
 	readonly media = new DiskMediaStore(join(this.dir, 'media'));
 	readonly deps: HighlightDeps;
+	/** What the handlers use instead of `media` when set (a store that holds a request back). */
+	mediaInstead: MediaStore | undefined;
 
 	constructor(database: () => Promise<AppDb>, now: () => number) {
-		this.deps = { database, media: () => this.media, now };
+		this.deps = { database, media: () => this.mediaInstead ?? this.media, now };
 	}
 
 	put(eventId: string, key: string | null, body: unknown, urlId?: string): Promise<Response> {
