@@ -9,6 +9,8 @@ import { HIGHLIGHT_CHUNK_BYTES } from '$lib/shared/highlight-wire';
 import type { AppDb } from '$lib/server/db';
 import { backends, type TestDatabase } from './helpers/databases';
 import {
+	type Bytes,
+	type Chunk,
 	chunksOf,
 	fakeJpeg,
 	HighlightHarness,
@@ -106,10 +108,7 @@ for (const backend of backends) {
 			const file = fakeJpeg(HIGHLIGHT_CHUNK_BYTES + 10_000);
 			const photo = photoUpload(device, file);
 			await ok(await hl.put(event.id, event.key, photo));
-			const [first, second] = chunksOf(file) as [
-				{ offset: number; bytes: Uint8Array },
-				{ offset: number; bytes: Uint8Array }
-			];
+			const [first, second] = chunksOf(file) as [Chunk, Chunk];
 			await ok(await hl.chunk(event.id, event.key, photo.id, 0, first.bytes));
 			// The connection dropped; the device lost its place and asks with its details again.
 			const again = await ok(await hl.put(event.id, event.key, photo));
@@ -139,7 +138,7 @@ for (const backend of backends) {
 			const file = fakeJpeg(2 * HIGHLIGHT_CHUNK_BYTES + 99);
 			const photo = photoUpload(device, file);
 			await ok(await hl.put(event.id, event.key, photo));
-			const [c0, c1, c2] = chunksOf(file) as { offset: number; bytes: Uint8Array }[];
+			const [c0, c1, c2] = chunksOf(file) as Chunk[];
 			await ok(await hl.chunk(event.id, event.key, photo.id, 0, c0!.bytes));
 			const twice = await ok(await hl.chunk(event.id, event.key, photo.id, 0, c0!.bytes));
 			expect(twice.received).toBe(HIGHLIGHT_CHUNK_BYTES);
@@ -164,7 +163,7 @@ for (const backend of backends) {
 			const file = fakeJpeg(2 * HIGHLIGHT_CHUNK_BYTES + 5);
 			const photo = photoUpload(device, file);
 			await ok(await hl.put(event.id, event.key, photo));
-			const [c0, c1] = chunksOf(file) as { offset: number; bytes: Uint8Array }[];
+			const [c0, c1] = chunksOf(file) as Chunk[];
 			await ok(await hl.chunk(event.id, event.key, photo.id, 0, c0!.bytes));
 			// The retry of chunk 0 is written, then held back before its row update.
 			let release = () => {};
@@ -229,7 +228,7 @@ for (const backend of backends) {
 			await ok(await hl.put(event.id, event.key, photo));
 			await ok(await hl.put(event.id, event.key, poem));
 			const before = await rowsOf(sync.db, event.id);
-			const cases: [number | string, Uint8Array, string, number, string][] = [
+			const cases: [number | string, Bytes, string, number, string][] = [
 				[0, file, photo.id, 413, 'payload_too_large'],
 				[1, file.subarray(0, HIGHLIGHT_CHUNK_BYTES + 2), photo.id, 413, 'payload_too_large'],
 				[3, file.subarray(0, HIGHLIGHT_CHUNK_BYTES), photo.id, 400, 'bad_chunk'],
@@ -256,7 +255,7 @@ for (const backend of backends) {
 			const file = fakeJpeg(HIGHLIGHT_CHUNK_BYTES + 500);
 			const photo = photoUpload(device, file);
 			await ok(await hl.put(event.id, event.key, photo));
-			const [c0, c1] = chunksOf(file) as { offset: number; bytes: Uint8Array }[];
+			const [c0, c1] = chunksOf(file) as Chunk[];
 			await ok(await hl.chunk(event.id, event.key, photo.id, 0, c0!.bytes));
 			const spoiled = new Uint8Array(c1!.bytes);
 			spoiled[10] = spoiled[10]! ^ 0xff;

@@ -18,9 +18,16 @@ import {
 	type HighlightDeps
 } from '$lib/server/highlights/handler';
 
+/** Bytes a fetch body takes (a Uint8Array over a plain ArrayBuffer). */
+export type Bytes = Uint8Array<ArrayBuffer>;
+export interface Chunk {
+	offset: number;
+	bytes: Bytes;
+}
+
 /** A JPEG as far as its first bytes go, then random bytes: what the server checks is the magic
  * number and the SHA-256, never the pixels. */
-export function fakeJpeg(size: number): Uint8Array {
+export function fakeJpeg(size: number): Bytes {
 	const bytes = new Uint8Array(randomBytes(size));
 	bytes.set([0xff, 0xd8, 0xff, 0xe0]);
 	return bytes;
@@ -31,7 +38,7 @@ export const sha256Of = (bytes: Uint8Array) =>
 
 export function photoUpload(
 	deviceId: string,
-	file: Uint8Array,
+	file: Bytes,
 	overrides: Partial<HighlightUpload> = {}
 ): HighlightUpload {
 	return {
@@ -71,8 +78,8 @@ export function wordsUpload(
 }
 
 /** The photo cut where the device cuts it. */
-export function chunksOf(file: Uint8Array): { offset: number; bytes: Uint8Array }[] {
-	const chunks = [];
+export function chunksOf(file: Bytes): Chunk[] {
+	const chunks: Chunk[] = [];
 	for (let offset = 0; offset < file.byteLength; offset += HIGHLIGHT_CHUNK_BYTES) {
 		chunks.push({ offset, bytes: file.subarray(offset, offset + HIGHLIGHT_CHUNK_BYTES) });
 	}
@@ -105,7 +112,7 @@ export class HighlightHarness {
 		return handleHighlightPut(request, eventId, id, this.deps);
 	}
 
-	chunk(eventId: string, key: string, id: string, offset: number | string, bytes: Uint8Array) {
+	chunk(eventId: string, key: string, id: string, offset: number | string, bytes: Bytes) {
 		const request = new Request(`${BASE}/${eventId}/highlights/${id}/photo?offset=${offset}`, {
 			method: 'PUT',
 			headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${key}` },
@@ -123,7 +130,7 @@ export class HighlightHarness {
 	}
 
 	/** Sends every chunk in order, expecting each to pass; the last answer. */
-	async sendPhoto(eventId: string, key: string, id: string, file: Uint8Array) {
+	async sendPhoto(eventId: string, key: string, id: string, file: Bytes) {
 		let last: HighlightAnswer | undefined;
 		for (const { offset, bytes } of chunksOf(file)) {
 			last = await ok(await this.chunk(eventId, key, id, offset, bytes));
