@@ -96,6 +96,27 @@ describe('highlight photos through scripts/serve.js', () => {
 		]);
 	});
 
+	it('withdraws an unfinished highlight, and answers other methods with 405', async () => {
+		const photo = photoUpload(device, fakeJpeg(2000));
+		const url = `${base}/highlights/${photo.id}`;
+		const json = { 'content-type': 'application/json', ...auth };
+		expect(
+			(await fetch(url, { method: 'PUT', headers: json, body: JSON.stringify(photo) })).status
+		).toBe(200);
+		expect((await fetch(url, { method: 'DELETE', headers: auth })).status).toBe(204);
+		for (const [path, method] of [
+			[url, 'GET'],
+			[url, 'POST'],
+			[`${url}/photo?offset=0`, 'GET']
+		] as const) {
+			const refused = await fetch(path, { method, headers: auth });
+			expect(refused.status, `${method} ${path}`).toBe(405);
+			expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
+				'method_not_allowed'
+			);
+		}
+	});
+
 	it('refuses a 5 MB body before reading it, whether its size is declared or not', async () => {
 		const photo = photoUpload(device, fakeJpeg(1000));
 		const path = `/api/events/${event.id}/highlights/${photo.id}/photo?offset=0`;
@@ -112,12 +133,13 @@ describe('highlight photos through scripts/serve.js', () => {
 			FIVE_MB
 		);
 		expect(chunked).toBe(413);
-		// The metadata route caps its JSON too.
-		const big = await fetch(`${base}/highlights/${photo.id}`, {
-			method: 'PUT',
-			headers: { 'content-type': 'application/json', ...auth },
-			body: JSON.stringify({ ...photo, body: 'x'.repeat(FIVE_MB) })
-		});
-		expect(big.status).toBe(413);
+		// The details' route caps its JSON too, and answers before the rest arrives.
+		const details = await declareAndStop(
+			server.port,
+			head.replace('/photo?offset=0', '').replace('application/octet-stream', 'application/json'),
+			64 * 1024
+		);
+		expect(details).toMatch(/^HTTP\/1.1 413/);
+		expect(details).toContain('"payload_too_large"');
 	});
 });
