@@ -198,11 +198,18 @@ for (const backend of backends) {
 		it(`takes at most ${MAX_HIGHLIGHTS_PER_EVENT} highlights per event, retries included`, async () => {
 			const event = await registered();
 			const sent = [];
-			for (let i = 0; i < MAX_HIGHLIGHTS_PER_EVENT; i += 1) {
+			for (let i = 0; i < MAX_HIGHLIGHTS_PER_EVENT - 2; i += 1) {
 				const poem = wordsUpload(device, { body: `Test quote ${i} for the suite` });
 				sent.push(poem);
 				await ok(await hl.put(event.id, event.key, poem));
 			}
+			// Four new ones racing for the last two places: two get in, whatever the order.
+			const racing = await Promise.all(
+				[1, 2, 3, 4].map(() => hl.put(event.id, event.key, wordsUpload(device)))
+			);
+			expect(racing.map((r) => r.status).sort()).toEqual([200, 200, 409, 409]);
+			const stored = await allRows(sync.db);
+			expect(stored.filter((r) => r.event_id === event.id)).toHaveLength(MAX_HIGHLIGHTS_PER_EVENT);
 			await refusedUnchanged(
 				() => hl.put(event.id, event.key, wordsUpload(device)),
 				409,
