@@ -11,6 +11,7 @@ import { backends, type TestDatabase } from './helpers/databases';
 import {
 	chunksOf,
 	fakeJpeg,
+	gatedStore,
 	HighlightHarness,
 	ok,
 	photoUpload,
@@ -177,6 +178,28 @@ for (const backend of backends) {
 			const poem = wordsUpload(device);
 			await ok(await hl.put(event.id, event.key, poem));
 			await refusedUnchanged(() => hl.delete(event.id, event.key, poem.id), 409, 'highlight_sent');
+		});
+
+		it('leaves no file behind when a highlight is deleted while a chunk is written', async () => {
+			const event = await registered();
+			for (const size of [HIGHLIGHT_CHUNK_BYTES + 1, 900]) {
+				// A middle chunk, then a last one: each caught between its bytes and its row.
+				const file = fakeJpeg(size);
+				const photo = photoUpload(device, file);
+				await ok(await hl.put(event.id, event.key, photo));
+				const gate = gatedStore(hl.media);
+				hl.mediaInstead = gate.store;
+				const slow = hl.chunk(event.id, event.key, photo.id, 0, chunksOf(file)[0]!.bytes);
+				await gate.wrote;
+				hl.mediaInstead = undefined;
+				expect((await hl.delete(event.id, event.key, photo.id)).status).toBe(204);
+				gate.release();
+				expect(await refusalOf(await slow)).toMatchObject({
+					status: 404,
+					code: 'unknown_highlight'
+				});
+				expect(hl.files()).not.toContain(photo.id);
+			}
 		});
 
 		it('starts again from what the store holds when the row promised more', async () => {

@@ -13,6 +13,7 @@ import {
 	type Chunk,
 	chunksOf,
 	fakeJpeg,
+	gatedStore,
 	HighlightHarness,
 	ok,
 	photoUpload,
@@ -166,27 +167,13 @@ for (const backend of backends) {
 			const [c0, c1] = chunksOf(file) as Chunk[];
 			await ok(await hl.chunk(event.id, event.key, photo.id, 0, c0!.bytes));
 			// The retry of chunk 0 is written, then held back before its row update.
-			let release = () => {};
-			const held = new Promise<void>((resolve) => (release = resolve));
-			let written = () => {};
-			const wrote = new Promise<void>((resolve) => (written = resolve));
-			const disk = hl.media;
-			hl.mediaInstead = {
-				size: (key) => disk.size(key),
-				read: (key) => disk.read(key),
-				remove: (key) => disk.remove(key),
-				async append(key, offset, bytes) {
-					const size = await disk.append(key, offset, bytes);
-					written();
-					await held;
-					return size;
-				}
-			};
+			const gate = gatedStore(hl.media);
+			hl.mediaInstead = gate.store;
 			const slow = hl.chunk(event.id, event.key, photo.id, 0, c0!.bytes);
-			await wrote;
+			await gate.wrote;
 			hl.mediaInstead = undefined;
 			await ok(await hl.chunk(event.id, event.key, photo.id, c1!.offset, c1!.bytes));
-			release();
+			gate.release();
 			expect((await ok(await slow)).received).toBe(HIGHLIGHT_CHUNK_BYTES);
 			expect((await rowsOf(sync.db, event.id))[0]?.media_received).toBe(2 * HIGHLIGHT_CHUNK_BYTES);
 			expect((await hl.sendPhoto(event.id, event.key, photo.id, file)).complete).toBe(true);

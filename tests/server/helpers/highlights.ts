@@ -86,6 +86,29 @@ export function chunksOf(file: Bytes): Chunk[] {
 	return chunks;
 }
 
+/**
+ * A store over `disk` whose next write lands, then holds its answer until `release()`: a request
+ * caught between writing its bytes and updating its row, as a slow one may be.
+ */
+export function gatedStore(disk: MediaStore) {
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	let written = () => {};
+	const wrote = new Promise<void>((resolve) => (written = resolve));
+	const store: MediaStore = {
+		size: (key) => disk.size(key),
+		read: (key) => disk.read(key),
+		remove: (key) => disk.remove(key),
+		async append(key, offset, bytes) {
+			const size = await disk.append(key, offset, bytes);
+			written();
+			await held;
+			return size;
+		}
+	};
+	return { store, wrote, release };
+}
+
 const BASE = 'http://test.local/api/events';
 
 export class HighlightHarness {
