@@ -150,4 +150,37 @@ describe('case updates', () => {
 			await device.context.setOffline(false);
 		}
 	});
+
+	it('withdrawing asks first and works without JavaScript; the participant page drops it', async () => {
+		const context = await noScript.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		try {
+			await logIn(page, device.server.url);
+			await page.goto(`${device.server.url}/organizer/updates`);
+			await page.getByRole('link', { name: 'Withdraw' }).click();
+			const confirm = page.getByTestId('withdraw-confirm');
+			expect(await confirm.innerText()).toContain(noteEn);
+			// Cancel changes nothing.
+			await confirm.getByRole('link', { name: 'Cancel' }).click();
+			expect(await page.getByTestId('withdraw-confirm').count()).toBe(0);
+			expect(await page.getByText(/^Withdrawn /).count()).toBe(0);
+
+			// (This context has not visited the participant pages: a phone keeps one 5 minutes.)
+			await page.getByRole('link', { name: 'Withdraw' }).click();
+			await page.getByRole('button', { name: 'Yes, withdraw it' }).click();
+			expect(await page.getByTestId('update-result').textContent()).toBe(
+				'The update is withdrawn.'
+			);
+			const row = page.getByTestId('update-cases').locator(`li[data-case="${sheet!.id}"]`);
+			expect(await row.innerText()).toMatch(/Withdrawn /);
+			expect(await page.getByRole('link', { name: 'Withdraw' }).count()).toBe(0);
+
+			await page.goto(`${device.server.url}/c/en/${sheet!.id}`);
+			expect(await page.getByTestId('case-updates').count()).toBe(0);
+			await page.goto(`${device.server.url}/c/en`);
+			expect(await page.locator('.status-badge').count()).toBe(0);
+		} finally {
+			await context.close();
+		}
+	});
 });
