@@ -19,7 +19,8 @@ export const isCaseStatus = (value: unknown): value is CaseStatus =>
 	typeof value === 'string' && (CASE_STATUSES as readonly string[]).includes(value);
 
 /** Labels beside the i18n catalogs: the participant pages, the host app, the projector and the
- * organizer screen all show them, and a status must read the same everywhere. */
+ * organizer screen all show them, and a status must read the same everywhere. The French ones
+ * are nouns, so they fit a woman, a man or a group ("Mother Nature Cambodia") alike. */
 export const STATUS_LABELS: Readonly<Record<Locale, Readonly<Record<CaseStatus, string>>>> = {
 	en: {
 		released: 'Released',
@@ -28,10 +29,10 @@ export const STATUS_LABELS: Readonly<Record<Locale, Readonly<Record<CaseStatus, 
 		still_detained: 'Still detained'
 	},
 	fr: {
-		released: 'Libéré·e',
+		released: 'Libération',
 		charges_dropped: 'Accusations abandonnées',
-		sentenced: 'Condamné·e',
-		still_detained: 'Toujours détenu·e'
+		sentenced: 'Condamnation',
+		still_detained: 'Toujours en détention'
 	}
 };
 
