@@ -143,15 +143,26 @@ export async function readPublicPage(
 	});
 }
 
-/** Is there a published page for (year, lang)? For a small link on the participant pages. */
-export async function isPublished(db: AppDb, year: number, lang: Locale): Promise<boolean> {
+/**
+ * The year of the newest published page in `lang`, this year's or last year's (a campaign's
+ * thank-you goes out in the new year), or null: for a small link on the participants' list.
+ */
+export async function recentPublishedYear(
+	db: AppDb,
+	lang: Locale,
+	now = Date.now()
+): Promise<number | null> {
+	const year = new Date(now).getUTCFullYear();
 	const row = await db.kysely
 		.selectFrom('thanks_pages')
-		.select('published_at')
-		.where('year', '=', year)
+		.select('year')
 		.where('lang', '=', lang)
+		.where('published_at', 'is not', null)
+		.where('year', '>=', year - 1)
+		.where('year', '<=', year)
+		.orderBy('year', 'desc')
 		.executeTakeFirst();
-	return row?.published_at != null;
+	return row ? Number(row.year) : null;
 }
 
 /** The message's paragraphs: blank lines separate them, single newlines stay inside one. */
