@@ -49,9 +49,9 @@ beforeAll(async () => {
 		}
 	).cases.map((c) => c.id);
 	const counters: CounterState[] = [
-		{ caseId: cases[0]!, kind: 'letter', plus: 1200, minus: 3, updatedAt: 1 },
-		{ caseId: cases[1]!, kind: 'card', plus: 340, minus: 0, updatedAt: 1 },
-		{ caseId: EVENT_CASE_ID, kind: 'participants', plus: 1234, minus: 0, updatedAt: 1 }
+		{ caseId: cases[0]!, kind: 'letter', plus: 1200, minus: 3 },
+		{ caseId: cases[1]!, kind: 'card', plus: 340, minus: 0 },
+		{ caseId: EVENT_CASE_ID, kind: 'participants', plus: 1234, minus: 0 }
 	];
 	await sent.sync(device.server.url, hall, randomId(), counters);
 	const db = new Database(join(device.server.dataDir, 'letterday.sqlite'));

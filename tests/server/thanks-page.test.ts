@@ -28,14 +28,18 @@ const PNG = Buffer.from(
 const year = new Date().getUTCFullYear();
 const [caseA, caseB] = someCaseIds() as [string, string];
 
-const counters = (letters: number, cards: number, people: number, firstTimers: number) =>
-	[
-		{ caseId: caseA, kind: 'letter', plus: letters, minus: 1, updatedAt: 1 },
-		{ caseId: caseB, kind: 'card', plus: cards, minus: 0, updatedAt: 1 },
-		{ caseId: caseB, kind: 'online', plus: 7, minus: 0, updatedAt: 1 },
-		{ caseId: EVENT_CASE_ID, kind: 'participants', plus: people, minus: 0, updatedAt: 1 },
-		{ caseId: EVENT_CASE_ID, kind: 'firstTimers', plus: firstTimers, minus: 0, updatedAt: 1 }
-	] as CounterState[];
+const counters = (
+	letters: number,
+	cards: number,
+	people: number,
+	firstTimers: number
+): CounterState[] => [
+	{ caseId: caseA, kind: 'letter', plus: letters, minus: 1 },
+	{ caseId: caseB, kind: 'card', plus: cards, minus: 0 },
+	{ caseId: caseB, kind: 'online', plus: 7, minus: 0 },
+	{ caseId: EVENT_CASE_ID, kind: 'participants', plus: people, minus: 0 },
+	{ caseId: EVENT_CASE_ID, kind: 'firstTimers', plus: firstTimers, minus: 0 }
+];
 
 for (const backend of backends) {
 	describe.skipIf(backend.skip)(`thank-you page and national total on ${backend.dialect}`, () => {
