@@ -8,6 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -180,6 +181,29 @@ describe('public page with JavaScript off', () => {
 				390
 			);
 			await context.close();
+		}
+	);
+});
+
+describe('accessibility', () => {
+	const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+	it.each(['en', 'fr'] as const)(
+		'axe finds nothing on the public page and the editor in %s',
+		async (lang) => {
+			for (const path of [
+				`/c/${lang}/thanks/${year}`,
+				`/organizer/thanks?year=${year}&page=${lang}&lang=${lang}`
+			]) {
+				await organizer.goto(`${device.server.url}${path}`, { waitUntil: 'networkidle' });
+				const { violations } = await new AxeBuilder({ page: organizer })
+					.withTags(WCAG_TAGS)
+					.analyze();
+				expect(
+					violations.map(
+						(v) => `${path}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
+					)
+				).toEqual([]);
+			}
 		}
 	);
 });
