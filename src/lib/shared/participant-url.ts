@@ -8,3 +8,8 @@ import type { Locale } from './domain';
 export function participantListUrl(origin: string, lang: Locale): string {
 	return `${origin}/c/${lang}`;
 }
+
+/** The campaign's public thank-you page for the year of an event dated `date` (YYYY-MM-DD). */
+export function thanksPageUrl(origin: string, lang: Locale, date: string): string {
+	return `${origin}/c/${lang}/thanks/${date.slice(0, 4)}`;
+}

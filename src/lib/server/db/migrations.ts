@@ -401,6 +401,29 @@ const migrations: Record<string, Migration> = {
 		async down(db: Kysely<unknown>) {
 			await db.schema.alterTable('case_pack_active').dropColumn('updates_revision').execute();
 		}
+	},
+	'0012_thanks_pages': {
+		// The thank-you page of a campaign year, one per (year, language): written by organizers,
+		// public once published_at is set. The chosen highlights are a JSON array of ids, in order;
+		// the page re-checks each one's review and consent when it renders.
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.createTable('thanks_pages')
+				.addColumn('year', 'integer', (col) => col.notNull())
+				.addColumn('lang', 'text', (col) => col.notNull())
+				.addColumn('title', 'text', (col) => col.notNull())
+				.addColumn('message', 'text', (col) => col.notNull())
+				.addColumn('highlight_ids', 'text', (col) => col.notNull().defaultTo('[]'))
+				.addColumn('published_at', 'bigint')
+				.addColumn('updated_at', 'bigint', (col) => col.notNull())
+				.addColumn('updated_by', 'text', (col) => col.notNull())
+				.addPrimaryKeyConstraint('thanks_pages_pk', ['year', 'lang'])
+				.addCheckConstraint('thanks_pages_lang', sql`lang in ('en', 'fr')`)
+				.execute();
+		},
+		async down(db: Kysely<unknown>) {
+			await db.schema.dropTable('thanks_pages').execute();
+		}
 	}
 };
 

@@ -198,6 +198,22 @@ export interface CaseUpdatesTable {
 	withdrawn_at: number | null;
 }
 
+/** The thank-you page of one campaign year in one language (issue 14). */
+export interface ThanksPagesTable {
+	year: number;
+	lang: 'en' | 'fr';
+	title: string;
+	/** Plain text; paragraphs are separated by blank lines. */
+	message: string;
+	/** JSON array of highlight ids, in the order the page shows them. */
+	highlight_ids: Generated<string>;
+	/** Null: a draft nobody outside the organizers sees. */
+	published_at: number | null;
+	updated_at: number;
+	/** The organizer's id. */
+	updated_by: string;
+}
+
 export interface Database {
 	events: EventsTable;
 	counters: CountersTable;
@@ -214,4 +230,5 @@ export interface Database {
 	login_attempts: LoginAttemptsTable;
 	highlights: HighlightsTable;
 	case_updates: CaseUpdatesTable;
+	thanks_pages: ThanksPagesTable;
 }

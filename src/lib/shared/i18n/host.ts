@@ -30,5 +30,6 @@ export const SCREEN_AREAS = [
 	'sync',
 	'qr',
 	'form',
-	'tally'
+	'tally',
+	'thanks'
 ] as const;

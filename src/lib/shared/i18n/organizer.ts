@@ -11,6 +11,7 @@ import { organizerPacksMessages } from './organizer/packs';
 import { organizerShellMessages } from './organizer/shell';
 import { organizerTeamMessages } from './organizer/team';
 import { organizerUpdatesMessages } from './organizer/updates';
+import { organizerThanksMessages } from './organizer/thanks';
 
 /**
  * The organizer pages' strings, one file per area under ./organizer/. Server-rendered, so each
@@ -26,7 +27,8 @@ export const organizerMessages = combineMessages([
 	organizerTeamMessages,
 	organizerPacksMessages,
 	organizerDevicesMessages,
-	organizerUpdatesMessages
+	organizerUpdatesMessages,
+	organizerThanksMessages
 ]);
 
 export type OrganizerMessageKey = keyof typeof organizerMessages.en;
