@@ -30,10 +30,6 @@ export const participantThanksMessages = defineMessages(
 		thanksCaseActions: { one: '{count} action', other: '{count} actions' },
 		thanksNoNews: 'No news yet. We will tell you as soon as we hear.',
 		thanksUpdated: 'Update of {date}',
-		status_released: 'Released',
-		status_charges_dropped: 'Charges dropped',
-		status_sentenced: 'Sentenced',
-		status_still_detained: 'Still detained',
 		thanksCases: 'See this year’s cases'
 	},
 	{
@@ -58,10 +54,6 @@ export const participantThanksMessages = defineMessages(
 		thanksCaseActions: { one: `{count}${NB}action`, other: `{count}${NB}actions` },
 		thanksNoNews: 'Pas encore de nouvelles. Nous vous en donnerons dès que possible.',
 		thanksUpdated: 'Nouvelles du {date}',
-		status_released: 'Libéré·e',
-		status_charges_dropped: 'Accusations abandonnées',
-		status_sentenced: 'Condamné·e',
-		status_still_detained: 'Toujours détenu·e',
 		thanksCases: 'Voir les cas de cette année'
 	}
 );
@@ -72,11 +64,3 @@ export const participantThanksT =
 	(locale: Locale) =>
 	(key: ParticipantThanksKey, params?: Params): string =>
 		translate(participantThanksMessages, locale, key, params);
-
-/** A known status in words; an unknown one as written (organizers may coin new ones). */
-export function statusWords(status: string, locale: Locale): string {
-	const key = `status_${status}`;
-	return key in participantThanksMessages.en
-		? participantThanksT(locale)(key as ParticipantThanksKey)
-		: status.replaceAll('_', ' ');
-}
