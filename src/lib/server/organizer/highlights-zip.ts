@@ -68,6 +68,12 @@ export function highlightsTable(items: { highlight: OrganizerHighlight; file: st
 	};
 }
 
+/** Zip times run from 1980 to 2107 (fflate takes to 2099); a device's clock may be anywhere. */
+const ZIP_FIRST = Date.UTC(1980, 0, 2);
+const ZIP_LAST = Date.UTC(2099, 11, 30);
+const zipTime = (epochMs: number): number =>
+	epochMs >= ZIP_FIRST && epochMs <= ZIP_LAST ? epochMs : Date.now();
+
 export interface HighlightsZip {
 	/** Approved highlights in the zip (photos and words). */
 	count: number;
@@ -114,7 +120,7 @@ export async function highlightsZip(
 			try {
 				const stored = await store.read(item.highlight.id);
 				const entry = new ZipPassThrough(item.file);
-				entry.mtime = item.highlight.createdAt;
+				entry.mtime = zipTime(item.highlight.createdAt);
 				zip.add(entry);
 				entry.push(stored?.bytes ?? new Uint8Array(0), true);
 				if (next === photos.length) zip.end();
