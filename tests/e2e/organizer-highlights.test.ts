@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
 import { parse } from 'csv-parse/sync';
 import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
@@ -191,4 +192,24 @@ describe('with an organizer session', () => {
 			[neutralise(ids.photo), 'Zoé', photoName]
 		]);
 	});
+
+	it.each(['en', 'fr'])(
+		'axe finds nothing on the gallery in %s, and it never scrolls sideways at 320 px',
+		async (lang) => {
+			await page.setViewportSize({ width: 1280, height: 900 });
+			await page.goto(`${server.url}/organizer/highlights?lang=${lang}`, {
+				waitUntil: 'networkidle'
+			});
+			const { violations } = await new AxeBuilder({ page })
+				.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+				.analyze();
+			expect(
+				violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+			).toEqual([]);
+			await page.setViewportSize({ width: 320, height: 700 });
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+				320
+			);
+		}
+	);
 });
