@@ -4,11 +4,15 @@
  * Every text is test text.
  */
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AppDb } from '$lib/server/db';
-import type { MediaStore } from '$lib/server/media';
+import { DiskMediaStore, type MediaStore } from '$lib/server/media';
 import type { Province } from '$lib/shared/domain';
 import { hashEventKey } from '$lib/server/auth/event-key';
 import { randomEventKey, randomId } from '$lib/shared/ids';
+import type { Backend } from './databases';
 
 export async function seedEvent(
 	db: AppDb,
@@ -88,4 +92,102 @@ export async function seedHighlight(
 		})
 		.execute();
 	return id;
+}
+
+export const GALLERY_POEM = 'Test poem for the suite,\nline two of it,\n\nand a last line.';
+
+/** The gallery suites' world: four events (one with nothing), five highlights (one uploading). */
+export interface GalleryFixture {
+	db: AppDb;
+	store: DiskMediaStore;
+	events: { quebec: string; ottawa: string; toronto: string; silent: string };
+	ids: { photo: string; private: string; quote: string; poem: string; uploading: string };
+	jpeg: Uint8Array;
+	png: Uint8Array;
+	close(): Promise<void>;
+}
+
+export async function openGallery(backend: Backend): Promise<GalleryFixture> {
+	const testDb = await backend.create();
+	const db = await testDb.open();
+	const mediaDir = mkdtempSync(join(tmpdir(), 'letterday-gallery-'));
+	const store = new DiskMediaStore(mediaDir);
+	const jpeg = fakePhoto('image/jpeg', 5000);
+	const png = fakePhoto('image/png', 4000);
+	const POEM = GALLERY_POEM;
+	const events = { quebec: '', ottawa: '', toronto: '', silent: '' };
+	const ids = { photo: '', private: '', quote: '', poem: '', uploading: '' };
+	events.quebec = await seedEvent(db, {
+		name: 'Écrire, c’est agir — Québec',
+		city: 'Québec',
+		province: 'QC',
+		date: '2026-12-10'
+	});
+	events.ottawa = await seedEvent(db, {
+		name: 'Library write-in',
+		city: 'Ottawa',
+		province: 'ON',
+		date: '2026-12-06'
+	});
+	events.toronto = await seedEvent(db, {
+		name: 'School test event',
+		city: 'Toronto',
+		province: 'ON',
+		date: '2026-12-08'
+	});
+	events.silent = await seedEvent(db, {
+		name: 'No highlights here',
+		city: 'Halifax',
+		province: 'NS',
+		date: '2026-12-09'
+	});
+	// Stamps from a device whose clock said 1970: the zip must still carry the photo.
+	ids.photo = await seedHighlight(db, store, {
+		eventId: events.quebec,
+		kind: 'photo',
+		body: 'Test caption for the suite',
+		author: 'Zoé',
+		createdAt: 1_000_000,
+		photo: { type: 'image/jpeg', bytes: jpeg }
+	});
+	ids.private = await seedHighlight(db, store, {
+		eventId: events.ottawa,
+		kind: 'photo',
+		consent: 'organizers',
+		createdAt: 2_000_000,
+		photo: { type: 'image/png', bytes: png }
+	});
+	ids.quote = await seedHighlight(db, store, {
+		eventId: events.ottawa,
+		kind: 'quote',
+		body: 'Test quote for the suite',
+		createdAt: 3_000_000
+	});
+	ids.poem = await seedHighlight(db, store, {
+		eventId: events.toronto,
+		kind: 'poem',
+		body: POEM,
+		author: 'Amira',
+		createdAt: 4_000_000
+	});
+	ids.uploading = await seedHighlight(db, store, {
+		eventId: events.quebec,
+		kind: 'photo',
+		createdAt: 5_000_000,
+		photo: { type: 'image/jpeg', bytes: fakePhoto('image/jpeg', 6000) },
+		complete: false
+	});
+	return {
+		db,
+		store,
+		events,
+		ids,
+		jpeg,
+		png,
+		async close() {
+			await db.close();
+			await testDb.destroy();
+			rmSync(mediaDir, { recursive: true, force: true });
+		}
+	};
 }
