@@ -18,7 +18,7 @@ export const GET: RequestHandler = async ({ url }) => {
 		const zip = await highlightsZip(await getDb(), getMediaStore(), filter);
 		if (zip === 'too_many') {
 			return apiError(
-				413,
+				400,
 				'too_many',
 				`More than ${MAX_ZIP_HIGHLIGHTS} approved highlights: choose a province or an event`
 			);
