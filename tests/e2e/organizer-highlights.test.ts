@@ -164,9 +164,12 @@ describe('with an organizer session', () => {
 		await context.addCookies(await page.context().cookies());
 		const plain = await context.newPage();
 		try {
-			await plain.goto(`${server.url}/organizer/highlights`);
+			// With a filter on: the answer must keep it (the action's URL carries it).
+			await plain.goto(`${server.url}/organizer/highlights?province=MB`);
 			await plain.locator(`#card-${ids.poem}`).getByRole('button', { name: 'Approve' }).click();
 			await plain.waitForLoadState();
+			expect(new URL(plain.url()).searchParams.get('province')).toBe('MB');
+			expect(await plain.locator('#province').inputValue()).toBe('MB');
 			expect(await plain.locator(`#card-${ids.poem} .badge`).nth(1).textContent()).toBe('Approved');
 		} finally {
 			await context.close();
