@@ -6,6 +6,7 @@ import { organizerDevicesMessages } from './organizer/devices';
 import { organizerEventsMessages } from './organizer/events';
 import { organizerFiguresMessages } from './organizer/figures';
 import { organizerFollowUpMessages } from './organizer/follow-up';
+import { organizerGalleryMessages } from './organizer/gallery';
 import { organizerJoinMessages } from './organizer/join';
 import { organizerPacksMessages } from './organizer/packs';
 import { organizerShellMessages } from './organizer/shell';
@@ -28,7 +29,8 @@ export const organizerMessages = combineMessages([
 	organizerPacksMessages,
 	organizerDevicesMessages,
 	organizerUpdatesMessages,
-	organizerThanksMessages
+	organizerThanksMessages,
+	organizerGalleryMessages
 ]);
 
 export type OrganizerMessageKey = keyof typeof organizerMessages.en;

@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { readRemovedDevices, removeDevice, setDeviceCap } from '$lib/server/db/event-devices';
 import { field } from '$lib/server/organizer/forms';
+import { countEventHighlights } from '$lib/server/organizer/highlights';
 import { readEventPage } from '$lib/server/organizer/pages';
 import { limitsFromEnv, MAX_DEVICES_CEILING } from '$lib/server/sync/limits';
 import { isId } from '$lib/shared/ids';
@@ -23,6 +24,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	return {
 		...page,
 		removed: await readRemovedDevices(db.kysely, params.id),
+		highlights: await countEventHighlights(db, params.id),
 		cap: {
 			own: limits?.max_devices ?? null,
 			server: serverCap,
