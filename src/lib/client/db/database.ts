@@ -3,6 +3,7 @@ import type {
 	CaseRow,
 	CounterRow,
 	EventRow,
+	HighlightRow,
 	MetaRow,
 	PackRow,
 	RelayedRow,
@@ -17,6 +18,7 @@ export class LetterdayDB extends Dexie {
 	packs!: Table<PackRow, string>;
 	meta!: Table<MetaRow, string>;
 	relayed!: Table<RelayedRow, [string, string]>;
+	highlights!: Table<HighlightRow, string>;
 
 	constructor(name = 'letterday') {
 		super(name);
@@ -31,6 +33,10 @@ export class LetterdayDB extends Dexie {
 		// Version 2 adds the counts a backup brought from other devices, sent on their behalf.
 		this.version(2).stores({
 			relayed: '[eventId+deviceId], eventId, pending'
+		});
+		// Version 3 adds highlights (photos, quotes, poems), read per event and by upload state.
+		this.version(3).stores({
+			highlights: 'id, eventId, state'
 		});
 	}
 }
