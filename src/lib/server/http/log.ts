@@ -30,7 +30,7 @@ export function logRequestError(
  * key or signature itself is never written.
  */
 export function logRefusedProof(
-	what: 'sync' | 'report' | 'devices',
+	what: 'sync' | 'report' | 'devices' | 'highlights',
 	eventId: string,
 	code: string
 ): void {

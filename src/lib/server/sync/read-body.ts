@@ -37,7 +37,7 @@ export function checkDeclaredLength(request: Request, limit: number): BodyResult
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The body's bytes, or undefined past `limit`. */
-async function readCapped(request: Request, limit: number): Promise<Uint8Array | undefined> {
+export async function readCapped(request: Request, limit: number): Promise<Uint8Array | undefined> {
 	if (!request.body) return new Uint8Array(0);
 	if (request.headers.has('content-length')) {
 		// HTTP framing stops the body at the declared length, already checked against the limit:
