@@ -3,6 +3,7 @@ import type {
 	CaseRow,
 	CounterRow,
 	EventRow,
+	HighlightPhotoRow,
 	HighlightRow,
 	MetaRow,
 	PackRow,
@@ -19,6 +20,7 @@ export class LetterdayDB extends Dexie {
 	meta!: Table<MetaRow, string>;
 	relayed!: Table<RelayedRow, [string, string]>;
 	highlights!: Table<HighlightRow, string>;
+	highlightPhotos!: Table<HighlightPhotoRow, string>;
 
 	constructor(name = 'letterday') {
 		super(name);
@@ -34,9 +36,11 @@ export class LetterdayDB extends Dexie {
 		this.version(2).stores({
 			relayed: '[eventId+deviceId], eventId, pending'
 		});
-		// Version 3 adds highlights (photos, quotes, poems), read per event and by upload state.
+		// Version 3 adds highlights (photos, quotes, poems), read per event and by upload state,
+		// and their photos' bytes beside them.
 		this.version(3).stores({
-			highlights: 'id, eventId, state'
+			highlights: 'id, eventId, state',
+			highlightPhotos: 'id'
 		});
 	}
 }

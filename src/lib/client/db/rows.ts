@@ -131,8 +131,7 @@ export interface HighlightRow {
 	consent: HighlightConsent;
 	createdAt: number;
 	updatedAt: number;
-	/** The photo as resized and re-encoded on the device (no EXIF): null for words. */
-	photo: Blob | null;
+	/** The photo's facts; its bytes are in `highlightPhotos` (null for words). */
 	photoMeta: HighlightPhoto | null;
 	/** 'deleting': the host deleted it after its metadata went up; the server is told, then the
 	 * row goes. Hidden from the screen meanwhile. */
@@ -145,4 +144,13 @@ export interface HighlightRow {
 	lastError: string | null;
 	/** Bumped on every edit, so an upload in flight never marks an edited version sent. */
 	rev: number;
+}
+
+/**
+ * A highlight's photo as resized and re-encoded on the device (no EXIF). Apart from its row, so
+ * recording upload progress rewrites a few numbers, never the photo's bytes.
+ */
+export interface HighlightPhotoRow {
+	id: string;
+	blob: Blob;
 }

@@ -75,7 +75,8 @@ export async function deleteEvent(id: string): Promise<DeleteVerdict | null> {
 			database.relayed,
 			database.meta,
 			database.syncState,
-			database.highlights
+			database.highlights,
+			database.highlightPhotos
 		],
 		async () => {
 			const verdict = await verdictNow(id, me);
@@ -83,7 +84,9 @@ export async function deleteEvent(id: string): Promise<DeleteVerdict | null> {
 			await database.counters.where('eventId').equals(id).delete();
 			await database.relayed.where('eventId').equals(id).delete();
 			// Its highlights too, sent or not: they belong to the event (issue 14).
-			await database.highlights.where('eventId').equals(id).delete();
+			const highlights = await database.highlights.where('eventId').equals(id).primaryKeys();
+			await database.highlightPhotos.bulkDelete(highlights);
+			await database.highlights.bulkDelete(highlights);
 			await database.syncState.delete(id);
 			await database.events.delete(id);
 			return verdict;

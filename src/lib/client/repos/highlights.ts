@@ -38,7 +38,6 @@ export async function addHighlight(
 		...value,
 		createdAt: now,
 		updatedAt: now,
-		photo: photo?.blob ?? null,
 		photoMeta: photo?.meta ?? null,
 		state: 'unsent',
 		announced: 0,
@@ -46,7 +45,11 @@ export async function addHighlight(
 		lastError: null,
 		rev: 1
 	};
-	await db().highlights.add(row);
+	const database = db();
+	await database.transaction('rw', database.highlights, database.highlightPhotos, async () => {
+		await database.highlights.add(row);
+		if (photo) await database.highlightPhotos.add({ id: row.id, blob: photo.blob });
+	});
 	notifyLocalChange(eventId);
 	return row.id;
 }
@@ -77,26 +80,42 @@ export async function editHighlight(
  */
 export async function deleteHighlight(id: string): Promise<boolean> {
 	const database = db();
-	const eventId = await database.transaction('rw', database.highlights, async () => {
-		const row = await database.highlights.get(id);
-		if (!row || row.state !== 'unsent') return null;
-		if (row.announced === 1) {
-			// The photo is no longer needed: only the server's copy is to go.
-			await database.highlights.update(id, { state: 'deleting', photo: null });
-		} else {
-			await database.highlights.delete(id);
+	const eventId = await database.transaction(
+		'rw',
+		database.highlights,
+		database.highlightPhotos,
+		async () => {
+			const row = await database.highlights.get(id);
+			if (!row || row.state !== 'unsent') return null;
+			// The photo is no longer needed either way: only the server's copy may be left to go.
+			await database.highlightPhotos.delete(id);
+			if (row.announced === 1) await database.highlights.update(id, { state: 'deleting' });
+			else await database.highlights.delete(id);
+			return row.eventId;
 		}
-		return row.eventId;
-	});
+	);
 	if (eventId) notifyLocalChange(eventId);
 	return eventId !== null;
 }
 
+/** A highlight as the screen shows it: with its photo's bytes. */
+export type HighlightView = HighlightRow & { photo: Blob | null };
+
 /** The event's highlights the host sees, oldest first (deleted ones waiting to tell the server
  * are left out). */
-export async function listHighlights(eventId: string): Promise<HighlightRow[]> {
-	const rows = await db().highlights.where('eventId').equals(eventId).sortBy('createdAt');
-	return rows.filter((row) => row.state !== 'deleting');
+export async function listHighlights(eventId: string): Promise<HighlightView[]> {
+	const database = db();
+	return database.transaction('r', database.highlights, database.highlightPhotos, async () => {
+		const rows = await database.highlights.where('eventId').equals(eventId).sortBy('createdAt');
+		const shown = rows.filter((row) => row.state !== 'deleting');
+		const photos = await database.highlightPhotos.bulkGet(shown.map((row) => row.id));
+		return shown.map((row, i) => ({ ...row, photo: photos[i]?.blob ?? null }));
+	});
+}
+
+/** The photo's bytes, for the upload. */
+export async function highlightPhoto(id: string): Promise<Blob | null> {
+	return (await db().highlightPhotos.get(id))?.blob ?? null;
 }
 
 /** What the upload queue has to do: unsent highlights and deletes to tell, oldest first. */

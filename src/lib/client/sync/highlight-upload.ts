@@ -15,12 +15,25 @@ import { deviceId } from '../repos/device';
 import { listEvents } from '../repos/events';
 import {
 	forgetHighlight,
+	highlightPhoto,
 	markSent,
 	pendingHighlights,
 	recordHighlightError,
 	recordReceived
 } from '../repos/highlights';
 import { listSyncStates } from '../repos/sync-state';
+
+/**
+ * Highlights refused this session: not sent again round after round (the same request would be
+ * refused again) until an edit clears the error or the page reloads, when each gets one more try
+ * (an app update or an organizer may have fixed what was refused).
+ */
+const triedRefused = new Set<string>();
+
+/** For tests: start a new "session", as a page reload does. */
+export function forgetRefusals(): void {
+	triedRefused.clear();
+}
 
 /** 'stop': no network or a server in trouble; the rest waits for the next round. */
 type Step = 'done' | 'kept' | 'stop';
@@ -106,9 +119,10 @@ async function sendOne(
 	// Each request moves forward or learns where the server is; the bound only guards a server
 	// that answers nonsense from keeping the device busy.
 	let tries = Math.ceil(size / HIGHLIGHT_CHUNK_BYTES) * 2 + 4;
-	while (!answer.complete && row.photo && offset < size && tries-- > 0) {
+	const photo = answer.complete ? null : await highlightPhoto(row.id);
+	while (!answer.complete && photo && offset < size && tries-- > 0) {
 		onProgress(row.id, offset);
-		const chunk = row.photo.slice(offset, offset + HIGHLIGHT_CHUNK_BYTES);
+		const chunk = photo.slice(offset, offset + HIGHLIGHT_CHUNK_BYTES);
 		const reply = await request(fetcher, `${base(row)}/photo?offset=${offset}`, key, {
 			method: 'PUT',
 			body: await chunk.arrayBuffer(),
@@ -167,6 +181,8 @@ export async function uploadHighlights(
 	for (const row of pending) {
 		const event = eventOf.get(row.eventId);
 		if (!event || !synced.has(event.id)) continue;
+		if (row.lastError && triedRefused.has(row.id)) continue;
+		triedRefused.add(row.id);
 		const step =
 			row.state === 'deleting'
 				? await tellDeleted(row, event.key, fetcher)
