@@ -18,7 +18,7 @@ const device = useDevices('highlight-upload');
 
 interface Held {
 	meta: HighlightUpload;
-	bytes: Uint8Array;
+	bytes: Uint8Array<ArrayBuffer>;
 	received: number;
 	complete: boolean;
 }

@@ -159,9 +159,13 @@ async function sendOne(
 async function tellDeleted(row: HighlightRow, key: string, fetcher: typeof fetch): Promise<Step> {
 	const reply = await request(fetcher, base(row), key, { method: 'DELETE' });
 	if (!reply.ok || troubled(reply.status)) return 'stop';
-	// Gone, or never there: either way the server holds nothing of it now. Any other refusal
-	// (a highlight already whole, say) keeps the row hidden, and the next round tries again.
-	if (reply.status < 300 || reply.status === 404) await forgetHighlight(row.id);
+	// Gone, or never there: either way the server holds nothing of it now. Received whole before
+	// the delete (409 highlight_sent): only an organizer can remove it, so the device lets go too.
+	// Any other refusal keeps the row hidden, and the next round tries again.
+	const code = refusal(reply.body).code;
+	if (reply.status < 300 || reply.status === 404 || code === 'highlight_sent') {
+		await forgetHighlight(row.id);
+	}
 	return 'done';
 }
 
