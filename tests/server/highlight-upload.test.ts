@@ -9,8 +9,11 @@ import { HIGHLIGHT_CHUNK_BYTES } from '$lib/shared/highlight-wire';
 import type { AppDb } from '$lib/server/db';
 import { backends, type TestDatabase } from './helpers/databases';
 import {
+	type Bytes,
+	type Chunk,
 	chunksOf,
 	fakeJpeg,
+	gatedStore,
 	HighlightHarness,
 	ok,
 	photoUpload,
@@ -106,10 +109,7 @@ for (const backend of backends) {
 			const file = fakeJpeg(HIGHLIGHT_CHUNK_BYTES + 10_000);
 			const photo = photoUpload(device, file);
 			await ok(await hl.put(event.id, event.key, photo));
-			const [first, second] = chunksOf(file) as [
-				{ offset: number; bytes: Uint8Array },
-				{ offset: number; bytes: Uint8Array }
-			];
+			const [first, second] = chunksOf(file) as [Chunk, Chunk];
 			await ok(await hl.chunk(event.id, event.key, photo.id, 0, first.bytes));
 			// The connection dropped; the device lost its place and asks with its details again.
 			const again = await ok(await hl.put(event.id, event.key, photo));
@@ -139,7 +139,7 @@ for (const backend of backends) {
 			const file = fakeJpeg(2 * HIGHLIGHT_CHUNK_BYTES + 99);
 			const photo = photoUpload(device, file);
 			await ok(await hl.put(event.id, event.key, photo));
-			const [c0, c1, c2] = chunksOf(file) as { offset: number; bytes: Uint8Array }[];
+			const [c0, c1, c2] = chunksOf(file) as Chunk[];
 			await ok(await hl.chunk(event.id, event.key, photo.id, 0, c0!.bytes));
 			const twice = await ok(await hl.chunk(event.id, event.key, photo.id, 0, c0!.bytes));
 			expect(twice.received).toBe(HIGHLIGHT_CHUNK_BYTES);
@@ -157,6 +157,26 @@ for (const backend of backends) {
 			expect(lastRace.every((a) => a.complete && a.received === file.byteLength)).toBe(true);
 			expect((await hl.media.read(photo.id))?.bytes).toEqual(file);
 			expect(await rowsOf(sync.db, event.id)).toHaveLength(1);
+		});
+
+		it('never moves received back when a slow retry ends after a later chunk', async () => {
+			const event = await registered();
+			const file = fakeJpeg(2 * HIGHLIGHT_CHUNK_BYTES + 5);
+			const photo = photoUpload(device, file);
+			await ok(await hl.put(event.id, event.key, photo));
+			const [c0, c1] = chunksOf(file) as Chunk[];
+			await ok(await hl.chunk(event.id, event.key, photo.id, 0, c0!.bytes));
+			// The retry of chunk 0 is written, then held back before its row update.
+			const gate = gatedStore(hl.media);
+			hl.mediaInstead = gate.store;
+			const slow = hl.chunk(event.id, event.key, photo.id, 0, c0!.bytes);
+			await gate.wrote;
+			hl.mediaInstead = undefined;
+			await ok(await hl.chunk(event.id, event.key, photo.id, c1!.offset, c1!.bytes));
+			gate.release();
+			expect((await ok(await slow)).received).toBe(HIGHLIGHT_CHUNK_BYTES);
+			expect((await rowsOf(sync.db, event.id))[0]?.media_received).toBe(2 * HIGHLIGHT_CHUNK_BYTES);
+			expect((await hl.sendPhoto(event.id, event.key, photo.id, file)).complete).toBe(true);
 		});
 
 		it('stores one row when the same details race', async () => {
@@ -195,7 +215,7 @@ for (const backend of backends) {
 			await ok(await hl.put(event.id, event.key, photo));
 			await ok(await hl.put(event.id, event.key, poem));
 			const before = await rowsOf(sync.db, event.id);
-			const cases: [number | string, Uint8Array, string, number, string][] = [
+			const cases: [number | string, Bytes, string, number, string][] = [
 				[0, file, photo.id, 413, 'payload_too_large'],
 				[1, file.subarray(0, HIGHLIGHT_CHUNK_BYTES + 2), photo.id, 413, 'payload_too_large'],
 				[3, file.subarray(0, HIGHLIGHT_CHUNK_BYTES), photo.id, 400, 'bad_chunk'],
@@ -222,7 +242,7 @@ for (const backend of backends) {
 			const file = fakeJpeg(HIGHLIGHT_CHUNK_BYTES + 500);
 			const photo = photoUpload(device, file);
 			await ok(await hl.put(event.id, event.key, photo));
-			const [c0, c1] = chunksOf(file) as { offset: number; bytes: Uint8Array }[];
+			const [c0, c1] = chunksOf(file) as Chunk[];
 			await ok(await hl.chunk(event.id, event.key, photo.id, 0, c0!.bytes));
 			const spoiled = new Uint8Array(c1!.bytes);
 			spoiled[10] = spoiled[10]! ^ 0xff;

@@ -4,8 +4,10 @@
  * (`Authorization: Bearer <key>`), after the counts:
  *
  * 1. `PUT /api/events/:eventId/highlights/:id` with a `HighlightUpload` as JSON. Sending the same
- *    highlight again answers as the first time (a retry finds the row by its device-made id);
- *    the same id with other content is refused (409 `highlight_conflict`).
+ *    highlight again answers as the first time (a retry finds the row by its device-made id).
+ *    The same id with other content replaces the old while the highlight is unfinished and its
+ *    own device sends it (the host edited it; a changed photo starts again from 0); once it is
+ *    complete, or from another device, it is refused (409 `highlight_conflict`).
  * 2. For a photo: `PUT /api/events/:eventId/highlights/:id/photo?offset=N` with up to
  *    `HIGHLIGHT_CHUNK_BYTES` raw bytes, from the `received` the last answer gave. An offset past
  *    what the server holds is refused (409 `bad_offset`, the answer carries `received`), so a

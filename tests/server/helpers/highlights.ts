@@ -10,7 +10,7 @@ import {
 	type HighlightUpload
 } from '$lib/shared/highlight-wire';
 import type { AppDb } from '$lib/server/db';
-import { DiskMediaStore } from '$lib/server/media';
+import { DiskMediaStore, type MediaStore } from '$lib/server/media';
 import {
 	handleHighlightDelete,
 	handleHighlightPut,
@@ -18,9 +18,16 @@ import {
 	type HighlightDeps
 } from '$lib/server/highlights/handler';
 
+/** Bytes a fetch body takes (a Uint8Array over a plain ArrayBuffer). */
+export type Bytes = Uint8Array<ArrayBuffer>;
+export interface Chunk {
+	offset: number;
+	bytes: Bytes;
+}
+
 /** A JPEG as far as its first bytes go, then random bytes: what the server checks is the magic
  * number and the SHA-256, never the pixels. */
-export function fakeJpeg(size: number): Uint8Array {
+export function fakeJpeg(size: number): Bytes {
 	const bytes = new Uint8Array(randomBytes(size));
 	bytes.set([0xff, 0xd8, 0xff, 0xe0]);
 	return bytes;
@@ -31,7 +38,7 @@ export const sha256Of = (bytes: Uint8Array) =>
 
 export function photoUpload(
 	deviceId: string,
-	file: Uint8Array,
+	file: Bytes,
 	overrides: Partial<HighlightUpload> = {}
 ): HighlightUpload {
 	return {
@@ -71,12 +78,35 @@ export function wordsUpload(
 }
 
 /** The photo cut where the device cuts it. */
-export function chunksOf(file: Uint8Array): { offset: number; bytes: Uint8Array }[] {
-	const chunks = [];
+export function chunksOf(file: Bytes): Chunk[] {
+	const chunks: Chunk[] = [];
 	for (let offset = 0; offset < file.byteLength; offset += HIGHLIGHT_CHUNK_BYTES) {
 		chunks.push({ offset, bytes: file.subarray(offset, offset + HIGHLIGHT_CHUNK_BYTES) });
 	}
 	return chunks;
+}
+
+/**
+ * A store over `disk` whose next write lands, then holds its answer until `release()`: a request
+ * caught between writing its bytes and updating its row, as a slow one may be.
+ */
+export function gatedStore(disk: MediaStore) {
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	let written = () => {};
+	const wrote = new Promise<void>((resolve) => (written = resolve));
+	const store: MediaStore = {
+		size: (key) => disk.size(key),
+		read: (key) => disk.read(key),
+		remove: (key) => disk.remove(key),
+		async append(key, offset, bytes) {
+			const size = await disk.append(key, offset, bytes);
+			written();
+			await held;
+			return size;
+		}
+	};
+	return { store, wrote, release };
 }
 
 const BASE = 'http://test.local/api/events';
@@ -85,9 +115,11 @@ export class HighlightHarness {
 	readonly dir = mkdtempSync(join(tmpdir(), 'letterday-highlights-'));
 	readonly media = new DiskMediaStore(join(this.dir, 'media'));
 	readonly deps: HighlightDeps;
+	/** What the handlers use instead of `media` when set (a store that holds a request back). */
+	mediaInstead: MediaStore | undefined;
 
 	constructor(database: () => Promise<AppDb>, now: () => number) {
-		this.deps = { database, media: () => this.media, now };
+		this.deps = { database, media: () => this.mediaInstead ?? this.media, now };
 	}
 
 	put(eventId: string, key: string | null, body: unknown, urlId?: string): Promise<Response> {
@@ -103,7 +135,7 @@ export class HighlightHarness {
 		return handleHighlightPut(request, eventId, id, this.deps);
 	}
 
-	chunk(eventId: string, key: string, id: string, offset: number | string, bytes: Uint8Array) {
+	chunk(eventId: string, key: string, id: string, offset: number | string, bytes: Bytes) {
 		const request = new Request(`${BASE}/${eventId}/highlights/${id}/photo?offset=${offset}`, {
 			method: 'PUT',
 			headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${key}` },
@@ -121,7 +153,7 @@ export class HighlightHarness {
 	}
 
 	/** Sends every chunk in order, expecting each to pass; the last answer. */
-	async sendPhoto(eventId: string, key: string, id: string, file: Uint8Array) {
+	async sendPhoto(eventId: string, key: string, id: string, file: Bytes) {
 		let last: HighlightAnswer | undefined;
 		for (const { offset, bytes } of chunksOf(file)) {
 			last = await ok(await this.chunk(eventId, key, id, offset, bytes));

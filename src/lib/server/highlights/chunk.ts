@@ -73,13 +73,23 @@ export async function receiveChunk(
 		return badOffset(error.held);
 	}
 	if (held < size) {
-		await sameFile().set({ media_received: held }).where('media_received', '<', held).execute();
+		const moved = await sameFile()
+			.set({ media_received: held })
+			.where('media_received', '<', held)
+			.executeTakeFirst();
+		// Nothing moved: a retry, or the highlight deleted while this chunk was being written.
+		if (moved.numUpdatedRows === 0n && !(await readRow(db, chunk.eventId, id))) {
+			return await deletedMeanwhile(media, id);
+		}
 		return { ok: true, answer: { id, received: held, complete: false } };
 	}
 
 	const file = await media.read(id);
 	if (!file || file.size !== size || sha256(file.bytes) !== row.media_sha256) {
-		await sameFile().set({ media_received: 0 }).execute();
+		const reset = await sameFile().set({ media_received: 0 }).executeTakeFirst();
+		if (reset.numUpdatedRows === 0n && !(await readRow(db, chunk.eventId, id))) {
+			return await deletedMeanwhile(media, id);
+		}
 		await media.remove(id);
 		return refusal(
 			422,
@@ -88,9 +98,16 @@ export async function receiveChunk(
 		);
 	}
 	await sameFile().set({ media_received: size, completed_at: now }).execute();
-	// Read back: the details may have been replaced meanwhile, and then the answer says so.
+	// Read back: the details may have been replaced or deleted meanwhile, and the answer says so.
 	const after = await readRow(db, chunk.eventId, id);
-	return { ok: true, answer: after ? answerOf(after) : { id, received: size, complete: true } };
+	if (!after) return await deletedMeanwhile(media, id);
+	return { ok: true, answer: answerOf(after) };
+}
+
+/** The bytes just written belong to no highlight any more: dropped, so no file is orphaned. */
+async function deletedMeanwhile(media: MediaStore, id: string): Promise<ChunkResult> {
+	await media.remove(id);
+	return refusal(404, 'unknown_highlight', 'This highlight was deleted');
 }
 
 function readRow(db: AppDb, eventId: string, id: string): Promise<HighlightRow | undefined> {

@@ -43,7 +43,12 @@ export function handleHighlightPut(
 		const access = await eventAccess(request, eventId, highlightId, deps);
 		if (!access.ok) return access.response;
 		const body = await readJsonBody(request, HIGHLIGHT_JSON_BYTES);
-		if (!body.ok) return apiError(body.status, body.code, body.message);
+		if (!body.ok) {
+			const refused = apiError(body.status, body.code, body.message);
+			// Bytes left unread would stall the next request on a kept-alive socket.
+			if (!body.drained) refused.headers.set('connection', 'close');
+			return refused;
+		}
 		const now = (deps.now ?? Date.now)();
 		const upload = parseHighlightUpload(body.value, now);
 		if (!upload.ok) return apiError(400, upload.code, upload.message);
