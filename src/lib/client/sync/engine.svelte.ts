@@ -1,6 +1,5 @@
 import { onLocalChange } from '../repos/changes';
 import { nextDelay } from './backoff';
-import { highlightQueue } from './highlight-queue.svelte';
 import { BACKGROUND_SYNC_TAG, syncAll, syncEvent, type SyncResult } from './sync-event';
 
 /** Quiet time after a tap before its count is sent: a burst of taps makes one request. */
@@ -105,7 +104,12 @@ class SyncEngine {
 		// Highlights go after the counts, on their own queue: not awaited, so the next count sync
 		// never waits for a photo (issue 14). Also after a run with nothing to send: a highlight
 		// added to an event whose counts are all in still has to go.
-		if (!networkDown && !broken) void highlightQueue.kick();
+		// Loaded then, not with every screen: the first load stays lean.
+		if (!networkDown && !broken) {
+			void import('./highlight-queue.svelte')
+				.then(({ highlightQueue }) => highlightQueue.kick())
+				.catch((error: unknown) => console.error('highlight upload failed', error));
+		}
 		this.#failures = networkDown || broken ? this.#failures + 1 : 0;
 		if (networkDown) void this.#askForBackgroundSync();
 		this.#timer = setTimeout(
