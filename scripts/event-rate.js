@@ -1,7 +1,8 @@
 /**
  * Syncs per event per second, per server process, checked by the server entry (serve.js) before
  * SvelteKit sees the request: a token bucket per event id, for `POST /api/events/{id}/sync` and
- * `…/report` together (relaying reports cannot get round it). A flood of one event, made-up
+ * `…/report` together (relaying reports cannot get round it), and another for the event's
+ * highlight uploads. A flood of one event, made-up
  * devices syncing in a loop, is turned away for the price of its request line, so it cannot take
  * the event loop or the database from other events. An event's real devices each sync a few
  * seconds after their last tap, so even a big event stays well below the rate; a device turned
@@ -15,6 +16,22 @@ export const DEFAULT_SYNCS_PER_EVENT_PER_SECOND = 10;
 const SWEEP_AT = 10_000;
 
 const SYNC_PATH = /^\/api\/events\/([^/?#]{1,64})\/(?:sync|report)(?:[?#]|$)/;
+const HIGHLIGHT_PATH = /^\/api\/events\/([^/?#]{1,64})\/highlights\//;
+
+/**
+ * The bucket a request takes from, or null for requests the rate leaves alone. Highlight uploads
+ * (a photo is up to 16 chunks, docs/highlights.md) have a bucket of their own per event, so
+ * sending photos can never turn a count's sync away.
+ * @param {string | undefined} method @param {string | undefined} url
+ * @returns {{ key: string, what: string } | null}
+ */
+export function rateBucketOf(method, url = '') {
+	const sync = method === 'POST' ? SYNC_PATH.exec(url) : null;
+	if (sync) return { key: `sync:${sync[1]}`, what: 'syncs' };
+	const highlight = method === 'PUT' || method === 'DELETE' ? HIGHLIGHT_PATH.exec(url) : null;
+	if (highlight) return { key: `highlights:${highlight[1]}`, what: 'highlight uploads' };
+	return null;
+}
 
 export class EventRate {
 	/** @type {Map<string, { tokens: number, at: number }>} */
@@ -55,7 +72,7 @@ export class EventRate {
 }
 
 /**
- * Answers a sync or report over its event's rate with 429 and the API's error shape, and says
+ * Answers a sync, report or highlight upload over its event's rate with 429 and the API's error shape, and says
  * so (true); leaves every other request alone (false). The body is never parsed, only drained,
  * so the connection stays usable for the client's next request.
  * @param {EventRate} rate
@@ -63,15 +80,14 @@ export class EventRate {
  * @param {import('node:http').ServerResponse} response
  */
 export function refuseOverRate(rate, request, response, now = Date.now()) {
-	if (request.method !== 'POST') return false;
-	const match = SYNC_PATH.exec(request.url ?? '');
-	if (!match) return false;
-	const waitMs = rate.take(/** @type {string} */ (match[1]), now);
+	const bucket = rateBucketOf(request.method, request.url);
+	if (!bucket) return false;
+	const waitMs = rate.take(bucket.key, now);
 	if (waitMs === 0) return false;
 	const body = JSON.stringify({
 		error: {
 			code: 'too_many_syncs',
-			message: `This event sends more than ${rate.perSecond} syncs a second: try again shortly`
+			message: `This event sends more than ${rate.perSecond} ${bucket.what} a second: try again shortly`
 		}
 	});
 	response.writeHead(429, {

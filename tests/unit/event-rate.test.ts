@@ -3,7 +3,7 @@
  * event; the wait it names; idle buckets swept so memory stays bounded.
  */
 import { describe, expect, it } from 'vitest';
-import { EventRate } from '../../scripts/event-rate.js';
+import { EventRate, rateBucketOf } from '../../scripts/event-rate.js';
 
 describe('the sync rate per event', () => {
 	it('lets a burst through, then one per 1/rate seconds, each event on its own', () => {
@@ -30,5 +30,23 @@ describe('the sync rate per event', () => {
 		rate.take('newcomer', 10_000);
 		expect(rate.size).toBe(1);
 		expect(rate.take('busy', 10_000)).toBe(0);
+	});
+
+	it('gives an event’s highlight uploads a bucket apart from its syncs and reports', () => {
+		const id = 'abcdefghijklmnopqrstuv';
+		expect(rateBucketOf('POST', `/api/events/${id}/sync`)?.key).toBe(`sync:${id}`);
+		expect(rateBucketOf('POST', `/api/events/${id}/report?x=1`)?.key).toBe(`sync:${id}`);
+		const photo = `/api/events/${id}/highlights/hlhlhlhlhlhlhlhlhlhlhl/photo?offset=0`;
+		expect(rateBucketOf('PUT', photo)?.key).toBe(`highlights:${id}`);
+		expect(rateBucketOf('DELETE', `/api/events/${id}/highlights/x`)?.key).toBe(`highlights:${id}`);
+		expect(rateBucketOf('GET', `/api/events/${id}/sync`)).toBeNull();
+		expect(rateBucketOf('GET', photo)).toBeNull();
+		expect(rateBucketOf('POST', '/api/cases')).toBeNull();
+		// Spending one event's highlight bucket leaves its syncs alone.
+		const rate = new EventRate(1);
+		rate.take(`highlights:${id}`, 0);
+		rate.take(`highlights:${id}`, 0);
+		expect(rate.take(`highlights:${id}`, 0)).toBeGreaterThan(0);
+		expect(rate.take(`sync:${id}`, 0)).toBe(0);
 	});
 });

@@ -30,6 +30,25 @@ describe('projector case figures', () => {
 		expect(ranked.map((c) => c.id)).toEqual(['old', 'a']);
 	});
 
+	it('carries each case’s latest status from its updates (latest first), none for a retired case', () => {
+		const update = (id: string, status: 'released' | 'sentenced' | null) => ({
+			id,
+			date: '2026-11-01',
+			status,
+			note: 'Test update: the suite checks this note.'
+		});
+		const withNews = {
+			id: 'b',
+			sheet: { name: 'Name of b', updates: [update('u2', null), update('u1', 'released')] }
+		};
+		const ranked = rankCases([row('a'), withNews], [row('old')], figures);
+		expect(ranked.map((c) => [c.id, c.status])).toEqual([
+			['b', 'released'],
+			['old', null],
+			['a', null]
+		]);
+	});
+
 	it('shows every row that fits, or one fewer to say how many more', () => {
 		expect(rowsToShow(5, 8)).toBe(5);
 		expect(rowsToShow(8, 8)).toBe(8);

@@ -3,6 +3,7 @@
  * bilingual pack (format documented in docs/case-pack.md); clients get one language at a time
  * as a LocalizedCasePack from GET /api/cases?lang=.
  */
+import type { LocalizedCaseUpdate } from './case-updates';
 import type { Locale } from './domain';
 // Types only: the schemas they are inferred from, and valibot, stay on the server.
 import type {
@@ -30,8 +31,9 @@ type Flatten<T> = T extends Localized
 			? { [K in keyof T]: Flatten<T[K]> }
 			: T;
 
-/** A case sheet in one language: every Localized field replaced by its text. */
-export type LocalizedCaseSheet = Flatten<CaseSheet>;
+/** A case sheet in one language: every Localized field replaced by its text; as served, with the
+ * case's visible updates in that language, latest first (absent: none). */
+export type LocalizedCaseSheet = Flatten<CaseSheet> & { updates?: LocalizedCaseUpdate[] };
 
 export interface LocalizedCasePack extends Flatten<Omit<CasePack, 'cases'>> {
 	lang: Locale;

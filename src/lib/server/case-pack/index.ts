@@ -6,7 +6,7 @@
  * (active.ts), so a pack published through one process is served by all of them.
  */
 import { createHash } from 'node:crypto';
-import type { ServedCasePack } from '$lib/shared/case-pack';
+import type { LocalizedCaseSheet, ServedCasePack } from '$lib/shared/case-pack';
 import { localize, localizePack } from '$lib/shared/case-pack-localize';
 import type { Locale } from '$lib/shared/domain';
 import type { AppDb } from '$lib/server/db/open';
@@ -48,13 +48,34 @@ export async function localizedPack(db: AppDb, lang: Locale): Promise<LocalizedP
 	}
 	let entry = byLang.get(lang);
 	if (!entry) {
-		// The content hash travels with each language, so a device can tell the pack it holds
-		// from the one a sync answer announces (docs/api.md).
-		const pack: ServedCasePack = { ...localizePack(active.pack, lang), hash: active.stamp.hash };
+		// The content hash (of the pack and its case updates) travels with each language, so a
+		// device can tell the pack it holds from the one a sync answer announces (docs/api.md).
+		const localized = localizePack(active.pack, lang);
+		const cases = localized.cases.map((sheet) => withUpdates(sheet, active, lang));
+		const pack: ServedCasePack = { ...localized, cases, hash: active.stamp.hash };
 		const body = JSON.stringify(pack);
 		const etag = `"${createHash('sha256').update(body).digest('base64url')}"`;
 		entry = { pack, etag, body };
 		byLang.set(lang, entry);
 	}
 	return entry;
+}
+
+/** The sheet with its case's visible updates in `lang` (none: the sheet as it was). */
+function withUpdates(
+	sheet: LocalizedCaseSheet,
+	active: ActivePack,
+	lang: Locale
+): LocalizedCaseSheet {
+	const updates = active.updates.get(sheet.id);
+	if (!updates) return sheet;
+	return {
+		...sheet,
+		updates: updates.map(({ id, date, status, noteEn, noteFr }) => ({
+			id,
+			date,
+			status,
+			note: lang === 'fr' ? noteFr : noteEn
+		}))
+	};
 }

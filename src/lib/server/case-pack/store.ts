@@ -37,6 +37,16 @@ export async function activePackId(db: AppDb): Promise<number | null> {
 	return row ? Number(row.pack_id) : null;
 }
 
+/** The active pack's id and its updates' revision (migration 0011): what each process re-checks. */
+export async function activeState(db: AppDb): Promise<{ id: number; revision: number } | null> {
+	const row = await db.kysely
+		.selectFrom('case_pack_active')
+		.select(['pack_id', 'updates_revision'])
+		.where('slot', '=', 'active')
+		.executeTakeFirst();
+	return row ? { id: Number(row.pack_id), revision: Number(row.updates_revision) } : null;
+}
+
 export interface StoredPack {
 	id: number;
 	version: string;

@@ -387,6 +387,20 @@ const migrations: Record<string, Migration> = {
 			await db.schema.dropTable('case_updates').execute();
 			await db.schema.dropTable('highlights').execute();
 		}
+	},
+	'0011_case_updates_revision': {
+		// Raised by every publish or withdrawal of a case update, in the same transaction. Each
+		// server process re-reads it with the active pack's id (one single-row read every
+		// RECHECK_MS), so a device syncing through any process learns of the update.
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.alterTable('case_pack_active')
+				.addColumn('updates_revision', 'bigint', (col) => col.notNull().defaultTo(0))
+				.execute();
+		},
+		async down(db: Kysely<unknown>) {
+			await db.schema.alterTable('case_pack_active').dropColumn('updates_revision').execute();
+		}
 	}
 };
 

@@ -144,6 +144,8 @@ export interface CasePackActiveTable {
 	slot: 'active';
 	pack_id: number;
 	activated_at: number;
+	/** Raised by each publish or withdrawal of a case update (migration 0011). */
+	updates_revision: Generated<number>;
 }
 
 /** A highlight a host sent: a photo, a quote or a poem, with its consent. Stored once per id. */

@@ -10,6 +10,7 @@ import { organizerJoinMessages } from './organizer/join';
 import { organizerPacksMessages } from './organizer/packs';
 import { organizerShellMessages } from './organizer/shell';
 import { organizerTeamMessages } from './organizer/team';
+import { organizerUpdatesMessages } from './organizer/updates';
 
 /**
  * The organizer pages' strings, one file per area under ./organizer/. Server-rendered, so each
@@ -24,7 +25,8 @@ export const organizerMessages = combineMessages([
 	organizerJoinMessages,
 	organizerTeamMessages,
 	organizerPacksMessages,
-	organizerDevicesMessages
+	organizerDevicesMessages,
+	organizerUpdatesMessages
 ]);
 
 export type OrganizerMessageKey = keyof typeof organizerMessages.en;

@@ -1,5 +1,6 @@
 import { localizedPack } from '$lib/server/case-pack';
 import { getDb } from '$lib/server/db';
+import { latestStatus } from '$lib/shared/case-updates';
 import type { PageServerLoad } from './$types';
 import { cacheHeaders, requireLocale } from '../helpers.server';
 
@@ -12,12 +13,13 @@ export const load: PageServerLoad = async ({ params, setHeaders, url }) => {
 		notice: pack.notice,
 		version: pack.version,
 		published: pack.published,
-		cases: pack.cases.map(({ id, name, country, initials, summary }) => ({
+		cases: pack.cases.map(({ id, name, country, initials, summary, updates }) => ({
 			id,
 			name,
 			country,
 			initials,
-			summary
+			summary,
+			status: latestStatus(updates)
 		}))
 	};
 };

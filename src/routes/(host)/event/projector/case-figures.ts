@@ -1,15 +1,18 @@
 import { CASE_KINDS } from '$lib/shared/domain';
 import { counterKey } from '$lib/shared/counters';
+import { latestStatus, type CaseStatus, type LocalizedCaseUpdate } from '$lib/shared/case-updates';
 
 export interface CaseFigure {
 	id: string;
 	name: string;
 	total: number;
+	/** The case's latest status from its updates (case pack), shown by its name. */
+	status: CaseStatus | null;
 }
 
 interface CaseLike {
 	id: string;
-	sheet: { name: string };
+	sheet: { name: string; updates?: LocalizedCaseUpdate[] };
 }
 
 /**
@@ -28,11 +31,14 @@ export function rankCases(
 	const all: CaseFigure[] = [];
 	for (const row of current) {
 		seen.add(row.id);
-		all.push({ id: row.id, name: row.sheet.name, total: totalOf(row.id) });
+		const status = latestStatus(row.sheet.updates);
+		all.push({ id: row.id, name: row.sheet.name, total: totalOf(row.id), status });
 	}
 	for (const row of retired) {
 		const total = totalOf(row.id);
-		if (total > 0 && !seen.has(row.id)) all.push({ id: row.id, name: row.sheet.name, total });
+		if (total > 0 && !seen.has(row.id)) {
+			all.push({ id: row.id, name: row.sheet.name, total, status: null });
+		}
 	}
 	// Array.prototype.sort is stable: equal totals stay in pack order.
 	return all.sort((a, b) => b.total - a.total);
