@@ -76,6 +76,11 @@ export const HOST_SCREENS: HostScreen[] = [
 		ready: (page) => page.getByTestId('cohost-qr').locator('svg').waitFor()
 	},
 	{
+		name: 'highlights',
+		path: (d) => `/event/highlights?id=${d.eventId}`,
+		ready: (page) => page.getByTestId('hl-empty').or(page.getByTestId('highlights')).waitFor()
+	},
+	{
 		name: 'report QR',
 		path: (d) => `/event/report?id=${d.eventId}`,
 		ready: async (page) => {

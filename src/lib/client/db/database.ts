@@ -3,6 +3,8 @@ import type {
 	CaseRow,
 	CounterRow,
 	EventRow,
+	HighlightPhotoRow,
+	HighlightRow,
 	MetaRow,
 	PackRow,
 	RelayedRow,
@@ -17,6 +19,8 @@ export class LetterdayDB extends Dexie {
 	packs!: Table<PackRow, string>;
 	meta!: Table<MetaRow, string>;
 	relayed!: Table<RelayedRow, [string, string]>;
+	highlights!: Table<HighlightRow, string>;
+	highlightPhotos!: Table<HighlightPhotoRow, string>;
 
 	constructor(name = 'letterday') {
 		super(name);
@@ -31,6 +35,12 @@ export class LetterdayDB extends Dexie {
 		// Version 2 adds the counts a backup brought from other devices, sent on their behalf.
 		this.version(2).stores({
 			relayed: '[eventId+deviceId], eventId, pending'
+		});
+		// Version 3 adds highlights (photos, quotes, poems), read per event and by upload state,
+		// and their photos' bytes beside them.
+		this.version(3).stores({
+			highlights: 'id, eventId, state',
+			highlightPhotos: 'id'
 		});
 	}
 }

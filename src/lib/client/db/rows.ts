@@ -3,6 +3,7 @@ import type { EventContact } from '$lib/shared/event-contact';
 import type { StampedEventDetails } from '$lib/shared/event-details';
 import type { LocalizedCasePack, LocalizedCaseSheet } from '$lib/shared/case-pack';
 import type { SigningKey } from '$lib/shared/p256';
+import type { HighlightConsent, HighlightKind, HighlightPhoto } from '$lib/shared/highlight-wire';
 
 /** One event this device hosts or co-hosts. `key` is the secret that authorizes its sync. */
 export interface EventRow extends StampedEventDetails {
@@ -113,4 +114,43 @@ export interface RelayedRow {
 	rev: number;
 	/** Why the last send failed (a code), or null. */
 	lastError: string | null;
+}
+
+/**
+ * A highlight made on this device (issue 14): a photo, a quote or a poem, kept with its event
+ * until the server holds it whole. The id is made here, so a retried upload finds the one row.
+ */
+export interface HighlightRow {
+	id: string;
+	eventId: string;
+	kind: HighlightKind;
+	/** The quote or poem (line breaks kept); a photo's caption, '' allowed. */
+	body: string;
+	/** The author's first name; '' means anonymous. */
+	author: string;
+	consent: HighlightConsent;
+	createdAt: number;
+	updatedAt: number;
+	/** The photo's facts; its bytes are in `highlightPhotos` (null for words). */
+	photoMeta: HighlightPhoto | null;
+	/** 'deleting': the host deleted it after its metadata went up; the server is told, then the
+	 * row goes. Hidden from the screen meanwhile. */
+	state: 'unsent' | 'sent' | 'deleting';
+	/** 1 once the server has the metadata: a delete must then tell it. */
+	announced: 0 | 1;
+	/** Photo bytes the server acknowledged: where the next chunk starts. */
+	received: number;
+	/** Why the last upload stopped (a code the server gave), or null. */
+	lastError: string | null;
+	/** Bumped on every edit, so an upload in flight never marks an edited version sent. */
+	rev: number;
+}
+
+/**
+ * A highlight's photo as resized and re-encoded on the device (no EXIF). Apart from its row, so
+ * recording upload progress rewrites a few numbers, never the photo's bytes.
+ */
+export interface HighlightPhotoRow {
+	id: string;
+	blob: Blob;
 }

@@ -59,21 +59,34 @@ export async function deleteCheck(id: string): Promise<DeleteVerdict | null> {
 }
 
 /**
- * Deletes this device's copy of an event, its counters, its sync state and the counts it carried
- * for other devices, in ONE transaction that checks the rule again first: a tap or an import that
- * landed after the person confirmed refuses the delete instead of losing that count.
+ * Deletes this device's copy of an event, its counters, its sync state, the counts it carried
+ * for other devices and its highlights, in ONE transaction that checks the rule again first: a
+ * tap or an import that landed after the person confirmed refuses the delete instead of losing
+ * that count.
  */
 export async function deleteEvent(id: string): Promise<DeleteVerdict | null> {
 	const me = await deviceId();
 	const database = db();
 	return database.transaction(
 		'rw',
-		[database.events, database.counters, database.relayed, database.meta, database.syncState],
+		[
+			database.events,
+			database.counters,
+			database.relayed,
+			database.meta,
+			database.syncState,
+			database.highlights,
+			database.highlightPhotos
+		],
 		async () => {
 			const verdict = await verdictNow(id, me);
 			if (!verdict?.allowed) return verdict;
 			await database.counters.where('eventId').equals(id).delete();
 			await database.relayed.where('eventId').equals(id).delete();
+			// Its highlights too, sent or not: they belong to the event (issue 14).
+			const highlights = await database.highlights.where('eventId').equals(id).primaryKeys();
+			await database.highlightPhotos.bulkDelete(highlights);
+			await database.highlights.bulkDelete(highlights);
 			await database.syncState.delete(id);
 			await database.events.delete(id);
 			return verdict;

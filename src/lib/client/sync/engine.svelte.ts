@@ -101,6 +101,15 @@ class SyncEngine {
 			this.#running = false;
 		}
 		const networkDown = results.some((r) => r.ok === false && r.failure.kind === 'network');
+		// Highlights go after the counts, on their own queue: not awaited, so the next count sync
+		// never waits for a photo (issue 14). Also after a run with nothing to send: a highlight
+		// added to an event whose counts are all in still has to go.
+		// Loaded then, not with every screen: the first load stays lean.
+		if (!networkDown && !broken) {
+			void import('./highlight-queue.svelte')
+				.then(({ highlightQueue }) => highlightQueue.kick())
+				.catch((error: unknown) => console.error('highlight upload failed', error));
+		}
 		this.#failures = networkDown || broken ? this.#failures + 1 : 0;
 		if (networkDown) void this.#askForBackgroundSync();
 		this.#timer = setTimeout(

@@ -1,5 +1,6 @@
 import { combineMessages } from './combine';
 import { eventsMessages } from './host/events';
+import { highlightLinkMessages } from './host/highlight-link';
 import { shellMessages } from './host/shell';
 
 /**
@@ -7,7 +8,7 @@ import { shellMessages } from './host/shell';
  * Canadian usage: « », a space before : ; ! ? Areas a single screen uses at length are left out
  * and load with that screen (`screenT` in $lib/client/state/t): SCREEN_AREAS.
  */
-export const hostMessages = combineMessages([shellMessages, eventsMessages]);
+export const hostMessages = combineMessages([shellMessages, eventsMessages, highlightLinkMessages]);
 
 export type HostMessageKey = keyof typeof hostMessages.en;
 
@@ -31,5 +32,6 @@ export const SCREEN_AREAS = [
 	'qr',
 	'form',
 	'tally',
-	'thanks'
+	'thanks',
+	'highlights'
 ] as const;
