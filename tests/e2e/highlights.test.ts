@@ -3,6 +3,8 @@
  * a poem made offline survive a reload, go up once the network is back, the stored photo carries
  * no EXIF, a connection cut mid-photo resumes from the server's `received` without sending
  * earlier chunks again, retries leave one row each, and a file that is not an image is refused.
+ * Then the whole way on: an organizer approves the photo in the gallery and publishes it on the
+ * thank-you page, while the poem the host marked "organizers only" can never get there.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -12,9 +14,13 @@ import type { Page } from 'playwright-core';
 import { HIGHLIGHT_CHUNK_BYTES } from '$lib/shared/highlight-wire';
 import { useHostDevice } from './helpers/host-device';
 import { createEventOffline, openReadyApp, syncNow } from './helpers/host';
+import { ORGANIZER, logIn } from './helpers/organizer';
 import { noisyJpegWithGps } from './helpers/exif-photo';
 
-const device = useHostDevice();
+const device = useHostDevice({
+	ORGANIZER_EMAIL: ORGANIZER.email,
+	ORGANIZER_PASSWORD: ORGANIZER.password
+});
 let page: Page;
 
 interface ServerHighlight {
@@ -192,5 +198,44 @@ describe('highlights on the host device', () => {
 		await page.waitForTimeout(1000);
 		expect(serverHighlights()).toHaveLength(2);
 		expect(chunks.length).toBe(before);
+	});
+
+	it('reaches the organizers: approved in the gallery, published on the thank-you page', async () => {
+		const organizer = await device.context.newPage();
+		await logIn(organizer, device.server.url);
+		await organizer.goto(`${device.server.url}/organizer/highlights`, { waitUntil: 'networkidle' });
+		const [photo, poem] = ['photo', 'poem'].map((kind) =>
+			serverHighlights().find((row) => row.kind === kind)!
+		);
+		const poemCard = organizer.locator(`#card-${poem.id}`);
+		expect(await poemCard.innerText()).toContain('Organizers only');
+		expect(await poemCard.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+		const photoCard = organizer.locator(`#card-${photo.id}`);
+		await photoCard.getByRole('button', { name: 'Approve' }).click();
+		await expect.poll(() => photoCard.getByRole('button', { name: 'Hide' }).count()).toBe(1);
+
+		// The event's year (createEventOffline dates it 2026-12-10).
+		await organizer.goto(`${device.server.url}/organizer/thanks?year=2026&page=en`, {
+			waitUntil: 'networkidle'
+		});
+		await organizer.getByLabel('Title').fill('Test thank-you page');
+		await organizer.getByLabel('Message to participants').fill('Test message.');
+		const picks = organizer.getByTestId('thanks-picks');
+		expect(await picks.innerText()).not.toContain('Test poem for the suite');
+		await picks.getByRole('checkbox').check();
+		await organizer.getByRole('button', { name: 'Save and publish' }).click();
+		await expect
+			.poll(() => organizer.getByTestId('thanks-done').textContent())
+			.toBe('The page is published.');
+		await organizer.close();
+
+		const html = await (await fetch(`${device.server.url}/c/en/thanks/2026`)).text();
+		expect(html).toContain('Test caption for the suite');
+		expect(html).not.toContain('Test poem for the suite');
+		const served = await fetch(`${device.server.url}/c/photo/${photo.id}`);
+		expect(served.status).toBe(200);
+		const stored = readFileSync(join(device.server.dataDir, 'media', photo.id));
+		expect(Buffer.from(await served.arrayBuffer()).equals(stored)).toBe(true);
+		expect((await fetch(`${device.server.url}/c/photo/${poem.id}`)).status).toBe(404);
 	});
 });

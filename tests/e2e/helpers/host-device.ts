@@ -26,10 +26,10 @@ export async function stopHostDevice(device: Partial<HostDevice>): Promise<void>
  * A host device for a whole test file: started before its tests, stopped after them. Its fields
  * are filled in by the time the tests (and later beforeAll hooks) run.
  */
-export function useHostDevice(): HostDevice {
+export function useHostDevice(env?: Parameters<typeof startAppServer>[0]): HostDevice {
 	const device = {} as HostDevice;
 	beforeAll(async () => {
-		Object.assign(device, await startHostDevice(startAppServer()));
+		Object.assign(device, await startHostDevice(startAppServer(env)));
 	});
 	afterAll(() => stopHostDevice(device));
 	return device;
