@@ -204,9 +204,9 @@ describe('highlights on the host device', () => {
 		const organizer = await device.context.newPage();
 		await logIn(organizer, device.server.url);
 		await organizer.goto(`${device.server.url}/organizer/highlights`, { waitUntil: 'networkidle' });
-		const [photo, poem] = ['photo', 'poem'].map((kind) =>
-			serverHighlights().find((row) => row.kind === kind)!
-		);
+		const rowOf = (kind: string) => serverHighlights().find((row) => row.kind === kind)!;
+		const photo = rowOf('photo');
+		const poem = rowOf('poem');
 		const poemCard = organizer.locator(`#card-${poem.id}`);
 		expect(await poemCard.innerText()).toContain('Organizers only');
 		expect(await poemCard.getByRole('button', { name: 'Approve' }).count()).toBe(0);
