@@ -1,13 +1,12 @@
 /**
- * Who may send an event's highlights: whoever holds its key, checked as a sync checks it
- * (sync/handler.ts, sync/devices.ts). Devices send highlights only after a sync of counts, so the
- * event is registered by then; one that is not gets 409 `unregistered_event`, which tells the
- * device to sync first rather than that its key is wrong.
+ * Who may send an event's highlights: whoever holds its key (auth/key-holder.ts, as for the
+ * event's devices). Devices send highlights only after a sync of counts, so the event is
+ * registered by then; one that is not gets 409 `unregistered_event`, which tells the device to
+ * sync first rather than that its key is wrong.
  */
-import { bearerEventKey, hashEventKey, keyHashesEqual } from '$lib/server/auth/event-key';
+import { checkKeyHolder } from '$lib/server/auth/key-holder';
 import type { AppDb } from '$lib/server/db/open';
 import { apiError } from '$lib/server/http/errors';
-import { logRefusedProof } from '$lib/server/http/log';
 import type { MediaStore } from '$lib/server/media';
 import { EVENT_ID_RULE, ID_PATTERN, isId } from '$lib/shared/ids';
 
@@ -43,29 +42,11 @@ export async function eventAccess(
 			)
 		);
 	}
-	const key = bearerEventKey(request.headers.get('authorization'));
-	if (!key.ok) return refused(apiError(401, key.code, key.message));
-
-	let db: AppDb;
-	try {
-		db = await deps.database();
-	} catch (error) {
-		console.error('highlights: database unavailable', error);
-		return refused(apiError(503, 'db_unavailable', 'The database is unavailable; try again later'));
-	}
-	const event = await db.kysely
-		.selectFrom('events')
-		.select('key_hash')
-		.where('id', '=', eventId)
-		.executeTakeFirst();
-	if (!event) {
-		return refused(
+	const holder = await checkKeyHolder(request, eventId, {
+		database: deps.database,
+		area: 'highlights',
+		unknownEvent: () =>
 			apiError(409, 'unregistered_event', 'This event has not synced yet: sync its counts first')
-		);
-	}
-	if (!keyHashesEqual(event.key_hash, hashEventKey(key.key))) {
-		logRefusedProof('highlights', eventId, 'wrong_key');
-		return refused(apiError(403, 'wrong_key', 'This event is registered with another key'));
-	}
-	return { ok: true, db };
+	});
+	return holder.ok ? { ok: true, db: holder.db } : refused(holder.response);
 }

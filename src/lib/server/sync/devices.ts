@@ -2,13 +2,11 @@
  * GET /api/events/{eventId}/devices: which devices counted for the event, for whoever holds its
  * key (the host and co-hosts). Authenticated as a sync is; reads only, off the sync's hot path.
  */
-import { bearerEventKey, hashEventKey, keyHashesEqual } from '$lib/server/auth/event-key';
+import { checkKeyHolder } from '$lib/server/auth/key-holder';
 import type { AppDb } from '$lib/server/db/open';
 import { readDevicesCounted } from '$lib/server/db/devices-counted';
 import { apiError } from '$lib/server/http/errors';
-import { logRefusedProof } from '$lib/server/http/log';
 import type { DevicesAnswer } from '$lib/shared/devices-wire';
-import { EVENT_ID_RULE, isId } from '$lib/shared/ids';
 import { DEFAULT_LIMITS, type SyncLimits } from './limits';
 
 export interface DevicesDeps {
@@ -21,32 +19,14 @@ export async function handleDevices(
 	eventId: string,
 	deps: DevicesDeps
 ): Promise<Response> {
-	if (!isId(eventId)) {
-		return apiError(400, 'bad_event_id', EVENT_ID_RULE);
-	}
-	const key = bearerEventKey(request.headers.get('authorization'));
-	if (!key.ok) return apiError(401, key.code, key.message);
-
-	let db: AppDb;
 	try {
-		db = await deps.database();
-	} catch (error) {
-		console.error('devices: database unavailable', error);
-		return apiError(503, 'db_unavailable', 'The database is unavailable; try again later');
-	}
-	try {
-		const event = await db.kysely
-			.selectFrom('events')
-			.select(['key_hash', 'max_devices'])
-			.where('id', '=', eventId)
-			.executeTakeFirst();
-		if (!event) {
-			return apiError(404, 'unknown_event', 'No event with this id has synced yet');
-		}
-		if (!keyHashesEqual(event.key_hash, hashEventKey(key.key))) {
-			logRefusedProof('devices', eventId, 'wrong_key');
-			return apiError(403, 'wrong_key', 'This event is registered with another key');
-		}
+		const holder = await checkKeyHolder(request, eventId, {
+			database: deps.database,
+			area: 'devices',
+			unknownEvent: () => apiError(404, 'unknown_event', 'No event with this id has synced yet')
+		});
+		if (!holder.ok) return holder.response;
+		const { db, event } = holder;
 		// Bounded by the event's cap: no more devices than that count at once. Removed ones may
 		// add to them, hence one more row read, to say that the list stops short.
 		const cap = event.max_devices ?? (deps.limits ?? DEFAULT_LIMITS).maxDevicesPerEvent;
